@@ -1,0 +1,207 @@
+"""Django admin for the fact base: both languages side by side, citations required."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from conference import calendars, models, wording
+
+
+def side_by_side(*fields: str) -> list[tuple[str, str]]:
+    """Rows of the change form with the English and Italian text of each field on one line."""
+    return [(f"{field}_en", f"{field}_it") for field in fields]
+
+
+class CitedForm(forms.ModelForm):
+    """Every fact must cite at least one paragraph of the source articles."""
+
+    missing_citation = _("Cite at least one paragraph of the source articles for this fact.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "cited_in" in self.fields:
+            self.fields["cited_in"].required = True
+            self.fields["cited_in"].error_messages["required"] = self.missing_citation
+
+
+class FactAdmin(TranslationAdmin):
+    form = CitedForm
+    translated: tuple[str, ...] = ()
+    plain: tuple[str, ...] = ()
+    filter_horizontal = ("cited_in",)
+    list_filter = ("prominence",)
+    readonly_fields: tuple[str, ...] = ()
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": ["key", *side_by_side(*self.translated), *self.plain]}),
+            (_("Sources"), {"fields": ["cited_in", "prominence", "note"]}),
+        ]
+
+
+@admin.register(models.Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "language", "filename")
+    search_fields = ("title", "key")
+
+
+@admin.register(models.Paragraph)
+class ParagraphAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source", "number")
+    list_filter = ("source",)
+
+
+@admin.register(models.Party)
+class PartyAdmin(FactAdmin):
+    translated = ("name", "member_label")
+    plain = ("dominated_conference", "variants")
+    list_display = ("name", "member_label", "dominated_conference")
+    list_filter = ("dominated_conference", "prominence")
+    search_fields = ("key", "name_en", "name_it", "variants")
+
+
+@admin.register(models.Person)
+class PersonAdmin(FactAdmin):
+    translated = ("name",)
+    plain = ("party", "variants")
+    list_display = ("name_en", "name_it", "party", "prominence")
+    list_filter = ("party", "prominence")
+    search_fields = ("key", "name_en", "name_it", "variants")
+
+
+class MembershipInline(admin.TabularInline):
+    model = models.Membership
+    form = CitedForm
+    fields = ("order", "person", "role", "cited_in", "prominence", "note")
+    autocomplete_fields = ("person", "role")
+    filter_horizontal = ("cited_in",)
+    extra = 0
+
+
+class BodyFactInline(TranslationTabularInline):
+    model = models.BodyFact
+    form = CitedForm
+    fields = ("key", "predicate", "cited_in", "prominence")
+    extra = 0
+
+
+@admin.register(models.Body)
+class BodyAdmin(FactAdmin):
+    translated = ("name",)
+    plain = ("elected_by", "members_listed_in_full")
+    list_display = ("name_en", "name_it", "elected_by", "members_listed_in_full")
+    list_filter = ("members_listed_in_full", "prominence")
+    search_fields = ("key", "name_en", "name_it")
+    inlines = [MembershipInline, BodyFactInline]
+
+
+@admin.register(models.BodyFact)
+class BodyFactAdmin(FactAdmin):
+    translated = ("predicate",)
+    plain = ("body",)
+    list_display = ("key", "body", "predicate_en")
+    list_filter = ("body", "prominence")
+    search_fields = ("key", "predicate_en", "predicate_it")
+
+
+@admin.register(models.Role)
+class RoleAdmin(FactAdmin):
+    translated = ("name", "predicate")
+    plain = ("single_holder",)
+    list_display = ("name_en", "name_it", "predicate_en", "single_holder")
+    list_filter = ("single_holder",)
+    search_fields = ("key", "name_en", "name_it")
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    form = CitedForm
+    list_display = ("person", "role", "body", "order")
+    list_filter = ("role", "body")
+    search_fields = ("person__name_en", "person__name_it", "body__name_en", "body__name_it")
+    autocomplete_fields = ("person", "role", "body")
+    filter_horizontal = ("cited_in",)
+
+
+class VoteInline(admin.TabularInline):
+    model = models.Vote
+    fields = ("key", "motion_en", "motion_it")
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+
+@admin.register(models.Event)
+class EventAdmin(FactAdmin):
+    translated = ("predicate",)
+    plain = ("date", "julian_date", "person", "body")
+    readonly_fields = ("julian_date",)
+    list_display = ("date", "julian_date", "actor", "predicate_en")
+    list_filter = ("date", "person", "body", "prominence")
+    search_fields = ("key", "predicate_en", "predicate_it", "person__name_en", "person__name_it")
+    date_hierarchy = "date"
+    inlines = [VoteInline]
+
+    @admin.display(description=_("Julian date (Old Style)"))
+    def julian_date(self, obj):
+        if obj is None or obj.date is None:
+            return "—"
+        julian = calendars.julian_from_gregorian(obj.date)
+        return wording.format_date("en", julian.as_date())
+
+
+@admin.register(models.Count)
+class CountAdmin(FactAdmin):
+    translated = ("label", "question", "statement")
+    plain = ("value", "tolerance")
+    list_display = ("key", "value", "tolerance", "label_en", "label_it")
+    search_fields = ("key", "label_en", "label_it")
+
+
+class TallyInline(admin.TabularInline):
+    model = models.Tally
+    fields = ("choice", "count")
+    extra = 0
+
+
+@admin.register(models.Vote)
+class VoteAdmin(FactAdmin):
+    translated = ("motion",)
+    plain = ("event",)
+    list_display = ("motion", "event", "tallies_shown")
+    search_fields = ("key", "motion_en", "motion_it")
+    list_select_related = ("event",)
+    inlines = [TallyInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tallies")
+
+    @admin.display(description=_("tallies"))
+    def tallies_shown(self, obj):
+        return ", ".join(f"{t.count} {t.get_choice_display()}" for t in obj.tallies.all())
+
+
+class PositionInline(TranslationTabularInline):
+    model = models.Position
+    form = CitedForm
+    fields = ("order", "key", "predicate", "phrase", "cited_in")
+    extra = 0
+
+
+@admin.register(models.Resolution)
+class ResolutionAdmin(FactAdmin):
+    translated = ("title",)
+    plain = ("topic",)
+    list_display = ("title_en", "title_it", "topic")
+    search_fields = ("key", "title_en", "title_it")
+    inlines = [PositionInline]
+
+
+@admin.register(models.Position)
+class PositionAdmin(FactAdmin):
+    translated = ("predicate", "phrase")
+    plain = ("resolution", "order")
+    list_display = ("key", "resolution", "predicate_en", "phrase_en")
+    list_filter = ("resolution", "prominence")
+    search_fields = ("key", "predicate_en", "predicate_it", "phrase_en", "phrase_it")

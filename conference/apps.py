@@ -1,0 +1,9 @@
+"""The fact base about the Conference."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConferenceConfig(AppConfig):
+    name = "conference"
+    verbose_name = _("Conference facts")

@@ -1,0 +1,68 @@
+"""Which fact fields exist in English and Italian (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from conference import models
+
+BOTH = ("en", "it")
+
+
+@register(models.Party)
+class PartyTranslation(TranslationOptions):
+    fields = ("name", "member_label")
+    required_languages = BOTH
+
+
+@register(models.Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = BOTH
+
+
+@register(models.Body)
+class BodyTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = BOTH
+
+
+@register(models.BodyFact)
+class BodyFactTranslation(TranslationOptions):
+    fields = ("predicate",)
+    required_languages = BOTH
+
+
+@register(models.Role)
+class RoleTranslation(TranslationOptions):
+    fields = ("name", "predicate")
+    required_languages = BOTH
+
+
+@register(models.Event)
+class EventTranslation(TranslationOptions):
+    fields = ("predicate",)
+    required_languages = BOTH
+
+
+@register(models.Count)
+class CountTranslation(TranslationOptions):
+    fields = ("label", "question", "statement")
+    required_languages = BOTH
+
+
+@register(models.Vote)
+class VoteTranslation(TranslationOptions):
+    fields = ("motion",)
+    required_languages = BOTH
+
+
+@register(models.Resolution)
+class ResolutionTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = BOTH
+
+
+@register(models.Position)
+class PositionTranslation(TranslationOptions):
+    # The quoted phrase is optional, but given in both languages or neither (Position.clean).
+    fields = ("predicate", "phrase")
+    required_languages = {"en": ("predicate",), "it": ("predicate",)}

@@ -1,0 +1,184 @@
+"""Admins find and edit every kind of fact, in both languages, and bad edits are refused."""
+
+import pytest
+from django.urls import reverse
+
+from conference import models
+from tests.admin_forms import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    models.Source,
+    models.Paragraph,
+    models.Party,
+    models.Person,
+    models.Body,
+    models.BodyFact,
+    models.Role,
+    models.Membership,
+    models.Event,
+    models.Count,
+    models.Vote,
+    models.Resolution,
+    models.Position,
+]
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:conference_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_superuser_opens_changelist_add_and_change_pages(facts, admin_client, model):
+    obj = model.objects.first()
+    for url in (
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", obj.pk),
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_anonymous_visitor_is_sent_to_the_login_page(facts, client, model):
+    obj = model.objects.first()
+    for url in (
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", obj.pk),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+
+def test_change_form_shows_english_and_italian_side_by_side(facts, admin_client):
+    person = models.Person.objects.get(key="tsereteli")
+    html = admin_client.get(admin_url(models.Person, "change", person.pk)).content.decode()
+    row_start = html.index('name="name_en"')
+    row = html[html.rfind('class="form-row', 0, row_start) : html.index("</fieldset>", row_start)]
+    assert 'name="name_it"' in row  # the same form row holds both languages
+    assert "Irak&#x27;li Ts&#x27;ereteli" in html and "Irakli Tsereteli" in html
+
+
+def test_changelists_search_both_languages(facts, admin_client):
+    response = admin_client.get(admin_url(models.Person, "changelist"), {"q": "Čcheidze"})
+    assert "Nikolay Chkheidze" in response.content.decode()
+    response = admin_client.get(admin_url(models.Event, "changelist"), {"q": "Pietrogrado"})
+    assert "returned to Petrograd" in response.content.decode()
+
+
+def test_event_changelist_filters_by_person(facts, admin_client):
+    lenin = models.Person.objects.get(key="lenin")
+    response = admin_client.get(
+        admin_url(models.Event, "changelist"), {"person__id__exact": lenin.pk}
+    )
+    html = response.content.decode()
+    assert "April Theses" in html and "put forward" not in html
+
+
+def test_event_change_page_shows_the_julian_date(facts, admin_client):
+    event = models.Event.objects.get(key="lenin-arrives")
+    html = admin_client.get(admin_url(models.Event, "change", event.pk)).content.decode()
+    assert "April 3, 1917" in html  # April 16 New Style
+
+
+def test_an_unchanged_form_saves(facts, admin_client):
+    body = models.Body.objects.get(key="presidium")
+    url = admin_url(models.Body, "change", body.pk)
+    data = change_form_data(admin_client.get(url))
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+
+
+def test_negative_vote_count_is_refused(facts, admin_client):
+    vote = models.Vote.objects.get(key="kamenev-resolution-vote")
+    url = admin_url(models.Vote, "change", vote.pk)
+    data = change_form_data(admin_client.get(url))
+    count_field = next(k for k, v in data.items() if k.endswith("-count") and v == "57")
+    data[count_field] = "-5"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Ensure this value is greater than or equal to 0." in response.content.decode()
+    assert vote.tallies.get(choice="for").count == 57
+
+
+def test_a_date_outside_1917_is_refused(facts, admin_client):
+    event = models.Event.objects.get(key="kamenev-appeal")
+    url = admin_url(models.Event, "change", event.pk)
+    data = change_form_data(admin_client.get(url))
+    data["date"] = "1918-04-15"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "The date must fall in 1917 (New Style)." in response.content.decode()
+    event.refresh_from_db()
+    assert event.date.year == 1917
+
+
+def test_a_member_added_twice_is_refused(facts, admin_client):
+    body = models.Body.objects.get(key="presidium")
+    url = admin_url(models.Body, "change", body.pk)
+    data = change_form_data(admin_client.get(url))
+    total = int(data["memberships-TOTAL_FORMS"])
+    first = {k.split("-", 2)[2]: v for k, v in data.items() if k.startswith("memberships-0-")}
+    for field, value in first.items():
+        if field not in ("id", "DELETE"):
+            data[f"memberships-{total}-{field}"] = value
+    data[f"memberships-{total}-body"] = str(body.pk)
+    data["memberships-TOTAL_FORMS"] = str(total + 1)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Please correct the duplicate data" in response.content.decode()
+    assert body.memberships.count() == 13
+
+
+def test_an_empty_italian_text_is_refused(facts, admin_client):
+    person = models.Person.objects.get(key="nogin")
+    url = admin_url(models.Person, "change", person.pk)
+    data = change_form_data(admin_client.get(url))
+    data["name_it"] = ""
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    person.refresh_from_db()
+    assert person.name_it == "Viktor Nogin"
+
+
+def test_an_empty_english_text_is_refused(facts, admin_client):
+    count = models.Count.objects.get(key="soviets")
+    url = admin_url(models.Count, "change", count.pk)
+    data = change_form_data(admin_client.get(url))
+    data["label_en"] = "   "
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+def test_a_fact_without_citation_is_refused(facts, admin_client):
+    count = models.Count.objects.get(key="soviets")
+    url = admin_url(models.Count, "change", count.pk)
+    data = change_form_data(admin_client.get(url))
+    data.pop("cited_in")
+    response = admin_client.post(url, data)
+    assert "Cite at least one paragraph" in response.content.decode()
+    assert count.cited_in.count() == 2
+
+
+def test_a_statement_without_its_number_slot_is_refused(facts, admin_client):
+    count = models.Count.objects.get(key="soviets")
+    url = admin_url(models.Count, "change", count.pk)
+    data = change_form_data(admin_client.get(url))
+    data["statement_it"] = "I delegati provenivano da molti Soviet."
+    response = admin_client.post(url, data)
+    assert "Write {number} where the number goes." in response.content.decode()
+
+
+def test_an_edit_in_both_languages_is_saved(facts, admin_client):
+    person = models.Person.objects.get(key="khinchuk")
+    url = admin_url(models.Person, "change", person.pk)
+    data = change_form_data(admin_client.get(url))
+    data["name_it"] = "Lev Chinciuk"
+    assert admin_client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert (person.name_en, person.name_it) == ("Lev Khinchuk", "Lev Chinciuk")

@@ -1,0 +1,45 @@
+"""Fixtures shared by the test modules."""
+
+import pytest
+from django.core.management import call_command
+
+FIXTURE = "fixtures/conference.yaml"
+
+
+def load_facts():
+    call_command("loaddata", FIXTURE, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real fact base once per test database; each test rolls its changes back."""
+    with django_db_blocker.unblock():
+        load_facts()
+
+
+@pytest.fixture
+def facts(db):
+    """The real fact base (reloaded if a transactional test has flushed it)."""
+    from conference.models import Person
+
+    if not Person.objects.exists():
+        load_facts()
+
+
+@pytest.fixture
+def empty_fact_base(db):
+    """No facts at all, for tests that build exactly the facts they need."""
+    from conference.export import MODELS
+    from conference.models import Body
+
+    Body.objects.update(elected_by=None)
+    for model in reversed(MODELS):
+        model._default_manager.all().delete()
+
+
+@pytest.fixture
+def admin_client(client, db):
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
+    return client

@@ -1,0 +1,54 @@
+"""Production settings pass Django's deployment checks once the documented variables are set."""
+
+import os
+import subprocess
+import sys
+
+
+def manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "x" * 20 + "a-production-secret-of-more-than-fifty-characters-!",
+    "DJANGO_ALLOWED_HOSTS": "quiz.example.org",
+}
+
+
+def test_check_deploy_reports_no_warning_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_short_secret_key_is_refused():
+    result = manage("check", env_overrides={**PRODUCTION, "DJANGO_SECRET_KEY": "short"})
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        env_overrides={"DJANGO_ALLOWED_HOSTS": "localhost"},
+    )
+    assert result.stdout.strip().endswith("False")
+
+
+def test_sqlite_waits_for_writers_instead_of_failing():
+    code = (
+        "from django.db import connection; c = connection.cursor();"
+        "print(c.execute('PRAGMA journal_mode').fetchone()[0],"
+        " c.execute('PRAGMA foreign_keys').fetchone()[0],"
+        " c.execute('PRAGMA synchronous').fetchone()[0],"
+        " connection.settings_dict['OPTIONS']['transaction_mode'])"
+    )
+    result = manage("shell", "-c", code, env_overrides={})
+    assert result.stdout.split()[-4:] == ["wal", "1", "1", "IMMEDIATE"], result.stderr
