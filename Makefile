@@ -40,7 +40,7 @@ db: install messages
 run: db
 	@echo ""
 	@echo "Serving the site on http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
-	@echo "Admin: http://$(HOST):$(PORT)/en/admin/ with the account printed above."
+	@echo "Admin: http://$(HOST):$(PORT)/admin/ with the account printed above."
 	@echo ""
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,4 +1,8 @@
-"""URL wiring: the admin, the language switcher, and each app's pages under a language prefix."""
+"""URL wiring: the admin, the language switcher, and each app's pages.
+
+English pages live at the root (/), Italian ones under /it/, so that a shared link names
+its language and the site answers at / without a redirect.
+"""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -10,4 +14,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("conference.urls")),
+    prefix_default_language=False,
 )

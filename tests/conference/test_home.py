@@ -38,14 +38,13 @@ def test_home_page_in_italian_is_written_in_italian(facts, client):
     assert "Timeline" not in html and "Key numbers" not in html
 
 
-def test_the_root_url_redirects_to_a_language(facts, client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="it")
-    assert response.status_code == 302
-    assert response["Location"] == "/it/"
+def test_english_lives_at_the_root_and_italian_under_it(facts, client):
+    assert 'lang="en"' in client.get("/", HTTP_ACCEPT_LANGUAGE="it").content.decode()
+    assert 'lang="it"' in client.get("/it/").content.decode()
 
 
 def test_the_language_switcher_changes_language_and_keeps_the_page(facts, client):
-    response = client.post(reverse("set_language"), {"language": "it", "next": "/en/"})
+    response = client.post(reverse("set_language"), {"language": "it", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/it/"
     assert 'lang="it"' in client.get(response["Location"]).content.decode()
