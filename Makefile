@@ -12,11 +12,12 @@ PO     := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO     := $(PO:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages db run test lint format e2e clean
+.PHONY: help install messages db run test lint format bench clean
 
 help:
 	@echo "make run    serve the site on http://$(HOST):$(PORT)/ (SQLite under var/)"
 	@echo "make test   lint and run the whole test suite"
+	@echo "make bench  print the benchmarks (docs/benchmarks.md)"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,7 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 db: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_facts
+	$(PY) manage.py generate_questions
 	$(PY) manage.py ensure_admin
 
 run: db
@@ -62,6 +64,10 @@ test: install messages lint
 		echo "Install it with 'apt-get install -y chromium' to run them; .ci/run does."; \
 		$(PY) -m pytest -m "not e2e"; \
 	fi
+
+# Figures, never timed tests: see docs/benchmarks.md for the latest run.
+bench: install
+	$(PY) bench/generation.py 7
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

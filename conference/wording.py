@@ -6,6 +6,7 @@ module joins them the way each language does ("del Soviet", "nel presidium", "l'
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 
@@ -91,6 +92,20 @@ def without_article(language: str, phrase: str) -> str:
     return split_article(language, phrase)[1]
 
 
+def italian_feminine(phrase: str) -> bool:
+    """Whether an Italian noun phrase with its article is feminine: la/le, or l' + a noun in -a.
+
+    Used to agree a past participle ("fu eletto il presidium", "fu eletta l'Assemblea").
+    """
+    article, rest = split_article("it", phrase)
+    if article in ("la", "le"):
+        return True
+    if article == "l'":
+        noun = rest.split()[0] if rest.split() else ""
+        return noun.lower().endswith("a")
+    return False
+
+
 def with_preposition(language: str, preposition: str, phrase: str) -> str:
     """Join a preposition to a noun phrase: ("it", "di", "il Soviet") -> "del Soviet"."""
     if language != "it":
@@ -148,6 +163,7 @@ def surname(full_name: str) -> str:
 _APOSTROPHES = "'’ʼ`´"
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Text as compared in typed answers: no case, no diacritics, no apostrophes, one space."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -157,6 +173,7 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("-", " ").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def sort_key(language: str, label: str) -> tuple[str, str]:
     """Alphabetical order as a reader expects it: article and diacritics ignored."""
     return (fold(without_article(language, label)), label)

@@ -1,0 +1,54 @@
+"""What every exporter reads: a question version as plain data, in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Exported:
+    id: str
+    kind: str
+    topic: str
+    p_correct: float
+    payload: dict
+    language: str
+
+    def t(self, text: dict) -> str:
+        return text[self.language]
+
+    @property
+    def prompt(self) -> str:
+        return self.t(self.payload["prompt"])
+
+    @property
+    def explanation(self) -> str:
+        return self.t(self.payload["explanation"])
+
+    def options_in_order(self) -> list[dict]:
+        """Choice options as a student sees them: natural order for the language."""
+        by_id = {o["id"]: o for o in self.payload["options"]}
+        return [by_id[i] for i in self.payload["order"][self.language]]
+
+    def rights_in_order(self) -> list[dict]:
+        by_id = {r["id"]: r for r in self.payload["rights"]}
+        return [by_id[i] for i in self.payload["right_order"][self.language]]
+
+    def items_to_order(self) -> list[dict]:
+        """The items of an ordering question, alphabetically: an order that tells nothing."""
+        return sorted(self.payload["items"], key=lambda item: self.t(item["text"]).casefold())
+
+    def pairs(self) -> list[tuple[str, str]]:
+        rights = {r["id"]: self.t(r["text"]) for r in self.payload["rights"]}
+        return [(self.t(left["text"]), rights[left["match"]]) for left in self.payload["lefts"]]
+
+    def accepted(self) -> list[str]:
+        shown = self.t(self.payload["answer_text"])
+        return [shown] + [a for a in self.payload["accepted"] if a != shown]
+
+
+def from_questions(questions, language: str) -> list[Exported]:
+    return [
+        Exported(q.uid, q.kind, q.topic, round(q.p_correct, 4), q.payload, language)
+        for q in questions
+    ]
