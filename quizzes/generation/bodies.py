@@ -8,6 +8,7 @@ from conference import wording
 from quizzes.generation import distractors as pick
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic, stable_int
 from quizzes.generation.facts import FactBase, Text
+from quizzes.generation.patterns import choice_and_statements
 from quizzes.generation.phrasing import SELECT_ALL, cap, frame, join, merge_citations, sentence
 
 WHICH_BODY = Text("Which body {predicate}?", "Quale organo {predicate}?")
@@ -44,54 +45,28 @@ def bodies_ranked(kb: FactBase, uid: str, keep) -> list[Option]:
 def deeds(kb: FactBase) -> Iterator[Draft]:
     for deed in kb.deeds:
         subject = f"bodyfact:{deed.key}"
-        body = kb.body(deed.body)
-        common = dict(
+
+        def state(option: Option, deed=deed) -> Text:
+            body = kb.get(option.ref)
+            return sentence(frame(STATEMENT, body=cap(body.name), predicate=deed.predicate))
+
+        key = body_option(kb, deed.body, True)
+        uid = f"body-which/{deed.key}"
+        yield from choice_and_statements(
+            uids=(uid, f"body-true/{deed.key}", f"body-false/{deed.key}"),
+            prompt=frame(WHICH_BODY, predicate=deed.predicate),
+            key=key,
+            wrong=bodies_ranked(kb, uid, lambda ref, s=subject: kb.known_false(s, "deed_of", ref)),
+            query=Query("deed_of", subject=subject),
+            state=state,
+            fact=lambda option, s=subject: Query("deed_of", subject=s, object=option.ref),
+            choice_features=Features(reverse=True, prominence=deed.prominence),
+            statement_features=Features(prominence=deed.prominence),
             topic=Topic.BODIES,
-            explanation=sentence(frame(STATEMENT, body=cap(body.name), predicate=deed.predicate)),
+            explanation=state(key),
             citations=merge_citations(deed.citations),
             facts=(subject,),
         )
-        uid = f"body-which/{deed.key}"
-        prompt = frame(WHICH_BODY, predicate=deed.predicate)
-        wrong = bodies_ranked(kb, uid, lambda ref, s=subject: kb.known_false(s, "deed_of", ref))
-        options = pick.choose_any_rank(
-            uid=uid, prompt=prompt, key=body_option(kb, body.key, True), candidates=wrong, size=4
-        )
-        if options:
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query("deed_of", subject=subject),
-                features=Features(reverse=True, prominence=deed.prominence),
-                **common,
-            )
-        yield Draft(
-            uid=f"body-true/{deed.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=common["explanation"],
-            truth=True,
-            query=Query("deed_of", subject=subject, object=f"body:{body.key}"),
-            features=Features(prominence=deed.prominence),
-            **common,
-        )
-        if wrong:
-            yield Draft(
-                uid=f"body-false/{deed.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=sentence(
-                    frame(
-                        STATEMENT,
-                        body=cap(kb.body(wrong[0].ref[5:]).name),
-                        predicate=deed.predicate,
-                    )
-                ),
-                truth=False,
-                query=Query("deed_of", subject=subject, object=wrong[0].ref),
-                features=Features(prominence=deed.prominence),
-                **common,
-            )
 
 
 def elections(kb: FactBase) -> Iterator[Draft]:
@@ -100,55 +75,36 @@ def elections(kb: FactBase) -> Iterator[Draft]:
             continue
         subject = f"body:{body.key}"
         elector = kb.body(body.elected_by)
+
+        def state(option: Option, body=body) -> Text:
+            return sentence(frame(ELECTED, elector=cap(kb.get(option.ref).name), body=body.name))
+
+        key = body_option(kb, elector.key, True)
         common = dict(
             topic=Topic.BODIES,
-            explanation=sentence(frame(ELECTED, elector=cap(elector.name), body=body.name)),
+            explanation=state(key),
             citations=merge_citations(body.citations, elector.citations),
             facts=(subject,),
         )
         uid = f"elected-which/{body.key}"
-        prompt = frame(
-            WHO_ELECTED,
-            body=body.name,
-            elected="eletta" if wording.italian_feminine(body.name.it) else "eletto",
-        )
-        wrong = bodies_ranked(
-            kb, uid, lambda ref, s=subject: ref != s and kb.known_false(s, "elected_by", ref)
-        )
-        options = pick.choose_any_rank(
-            uid=uid, prompt=prompt, key=body_option(kb, elector.key, True), candidates=wrong, size=4
-        )
-        if options:
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query("elected_by", subject=subject),
-                features=Features(prominence=body.prominence),
-                **common,
-            )
-        yield Draft(
-            uid=f"elected-true/{body.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=common["explanation"],
-            truth=True,
-            query=Query("elected_by", subject=subject, object=f"body:{elector.key}"),
-            features=Features(prominence=body.prominence),
+        yield from choice_and_statements(
+            uids=(uid, f"elected-true/{body.key}", f"elected-false/{body.key}"),
+            prompt=frame(
+                WHO_ELECTED,
+                body=body.name,
+                elected="eletta" if wording.italian_feminine(body.name.it) else "eletto",
+            ),
+            key=key,
+            wrong=bodies_ranked(
+                kb, uid, lambda ref, s=subject: ref != s and kb.known_false(s, "elected_by", ref)
+            ),
+            query=Query("elected_by", subject=subject),
+            state=state,
+            fact=lambda option, s=subject: Query("elected_by", subject=s, object=option.ref),
+            choice_features=Features(prominence=body.prominence),
+            statement_features=Features(prominence=body.prominence),
             **common,
         )
-        if wrong:
-            yield Draft(
-                uid=f"elected-false/{body.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=sentence(
-                    frame(ELECTED, elector=cap(kb.body(wrong[0].ref[5:]).name), body=body.name)
-                ),
-                truth=False,
-                query=Query("elected_by", subject=subject, object=wrong[0].ref),
-                features=Features(prominence=body.prominence),
-                **common,
-            )
 
         # The other way round: which of these did the elector elect? (closed list)
         uid = f"elected-by-which/{body.key}"

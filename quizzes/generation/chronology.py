@@ -9,6 +9,7 @@ from conference import wording
 from quizzes.generation import distractors as pick
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic, stable_int
 from quizzes.generation.facts import Event, FactBase, Text
+from quizzes.generation.patterns import choice_and_statements
 from quizzes.generation.people import people_ranked, person_option
 from quizzes.generation.phrasing import (
     TYPE_SURNAME,
@@ -59,33 +60,37 @@ def events(kb: FactBase) -> Iterator[Draft]:
             facts=fact,
         )
         clause = event_clause(kb, event)
-        key_date = pick.date_option(event.date, correct=True)
 
-        # When?
+        # When? And a true and a false statement of the date.
         uid = f"event-when/{event.key}"
-        prompt = frame(WHEN, clause=clause)
         candidates = [
             pick.date_option(d)
             for d in pick.date_candidates(event.date, known=known_dates, uid=uid)
             if kb.known_false(subject, "date", f"date:{d.isoformat()}")
         ]
-        options = pick.choose_any_rank(
-            uid=uid, prompt=prompt, key=key_date, candidates=candidates, size=4
-        )
-        if options:
+
+        def closeness(options, date=event.date) -> float:
             others = [pick.value_of(o.ref) for o in options if not o.correct]
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query("date", subject=subject),
-                features=Features(
-                    closeness=pick.closeness_of_dates(event.date, others),
-                    prominence=event.prominence,
-                ),
-                **common,
-            )
+            return pick.closeness_of_dates(date, others)
+
+        yield from choice_and_statements(
+            uids=(uid, f"event-true/{event.key}", f"event-false-date/{event.key}"),
+            prompt=frame(WHEN, clause=clause),
+            key=pick.date_option(event.date, correct=True),
+            wrong=candidates,
+            query=Query("date", subject=subject),
+            state=lambda option, e=event: dated_event_sentence(
+                kb, e, date=pick.value_of(option.ref)
+            ),
+            fact=lambda option, s=subject: Query("date", subject=s, object=option.ref),
+            choice_features=lambda options, p=event.prominence: Features(
+                closeness=closeness(options), prominence=p
+            ),
+            statement_features=lambda option, p=event.prominence: Features(
+                closeness=closeness([option]), prominence=p
+            ),
+            **common,
+        )
 
         # On which day of the month? (typed)
         yield Draft(
@@ -103,31 +108,6 @@ def events(kb: FactBase) -> Iterator[Draft]:
             features=Features(two_step=False, closeness=1.0, prominence=event.prominence),
             **common,
         )
-
-        # True and false statements: the right date, then a wrong one.
-        yield Draft(
-            uid=f"event-true/{event.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=dated_event_sentence(kb, event),
-            truth=True,
-            query=Query("date", subject=subject, object=key_date.ref),
-            features=Features(prominence=event.prominence),
-            **common,
-        )
-        if candidates:
-            wrong_date = pick.value_of(candidates[0].ref)
-            yield Draft(
-                uid=f"event-false-date/{event.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=dated_event_sentence(kb, event, date=wrong_date),
-                truth=False,
-                query=Query("date", subject=subject, object=candidates[0].ref),
-                features=Features(
-                    closeness=pick.closeness_of_dates(event.date, [wrong_date]),
-                    prominence=event.prominence,
-                ),
-                **common,
-            )
 
         if not event.person:
             continue

@@ -9,7 +9,8 @@ from conference import wording
 from quizzes.generation import distractors as pick
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic
 from quizzes.generation.facts import Citation, FactBase, Text
-from quizzes.generation.phrasing import cap, frame, merge_citations, sentence
+from quizzes.generation.patterns import choice_and_statements
+from quizzes.generation.phrasing import cap, frame, join, merge_citations, sentence
 
 WITHIN = Text(
     "Answers within {tolerance} of the figure are accepted.",
@@ -174,39 +175,33 @@ def numbers(kb: FactBase) -> Iterator[Draft]:
         )
         query = Query(figure.relation, subject=figure.subject)
         uid = f"{figure.uid}/choice"
-        candidates = [
-            pick.number_option(n)
-            for n in pick.number_candidates(
-                figure.value, tolerance=figure.tolerance, known=known, uid=uid
-            )
-            if kb.known_false(figure.subject, figure.relation, f"number:{n}")
-        ]
-        options = pick.choose_any_rank(
-            uid=uid,
+
+        def features(options, f=figure) -> Features:
+            others = [int(o.text.en) for o in options if not o.correct]
+            closeness = pick.closeness_of_numbers(f.value, others)
+            return Features(two_step=f.two_step, closeness=closeness, prominence=f.prominence)
+
+        yield from choice_and_statements(
+            uids=(uid, f"{figure.uid}/true", f"{figure.uid}/false"),
             prompt=figure.question,
             key=pick.number_option(figure.value, correct=True),
-            candidates=candidates,
-            size=4,
+            wrong=[
+                pick.number_option(n)
+                for n in pick.number_candidates(
+                    figure.value, tolerance=figure.tolerance, known=known, uid=uid
+                )
+                if kb.known_false(figure.subject, figure.relation, f"number:{n}")
+            ],
+            query=query,
+            state=lambda option, f=figure: f.say(int(option.text.en)),
+            fact=lambda option, f=figure: Query(f.relation, subject=f.subject, object=option.ref),
+            choice_features=features,
+            statement_features=lambda option: features([option]),
+            **common,
         )
-        if options:
-            others = [int(o.text.en) for o in options if not o.correct]
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=figure.question,
-                options=tuple(options),
-                query=query,
-                features=Features(
-                    two_step=figure.two_step,
-                    closeness=pick.closeness_of_numbers(figure.value, others),
-                    prominence=figure.prominence,
-                ),
-                **common,
-            )
         prompt = figure.question
         if figure.tolerance:
-            note = frame(WITHIN, tolerance=str(figure.tolerance))
-            prompt = Text.build(lambda lang, p=prompt, n=note: f"{p[lang]} {n[lang]}")
+            prompt = join(prompt, frame(WITHIN, tolerance=str(figure.tolerance)))
         yield Draft(
             uid=f"{figure.uid}/number",
             kind=Kind.NUMERIC,
@@ -219,30 +214,6 @@ def numbers(kb: FactBase) -> Iterator[Draft]:
             ),
             **common,
         )
-        yield Draft(
-            uid=f"{figure.uid}/true",
-            kind=Kind.TRUE_FALSE,
-            prompt=figure.say(figure.value),
-            truth=True,
-            query=Query(figure.relation, subject=figure.subject, object=f"number:{figure.value}"),
-            features=Features(two_step=figure.two_step, prominence=figure.prominence),
-            **common,
-        )
-        if candidates:
-            wrong = int(candidates[0].text.en)
-            yield Draft(
-                uid=f"{figure.uid}/false",
-                kind=Kind.TRUE_FALSE,
-                prompt=figure.say(wrong),
-                truth=False,
-                query=Query(figure.relation, subject=figure.subject, object=f"number:{wrong}"),
-                features=Features(
-                    two_step=figure.two_step,
-                    closeness=pick.closeness_of_numbers(figure.value, [wrong]),
-                    prominence=figure.prominence,
-                ),
-                **common,
-            )
 
 
 def outcomes(kb: FactBase) -> Iterator[Draft]:

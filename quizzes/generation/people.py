@@ -8,6 +8,7 @@ from conference import wording
 from quizzes.generation import distractors as pick
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic, stable_int
 from quizzes.generation.facts import FactBase, Membership, Text
+from quizzes.generation.patterns import choice_and_statements
 from quizzes.generation.phrasing import (
     SELECT_ALL,
     TYPE_SURNAME,
@@ -76,34 +77,26 @@ def single_holder_roles(kb: FactBase) -> Iterator[Draft]:
             continue
         relation, body = f"role:{membership.role}", f"body:{membership.body}"
         predicate = role_predicate(kb, membership.role, membership.body)
-        fact = f"membership:{membership.key}"
         common = dict(
             topic=Topic.PEOPLE,
             explanation=_explain(kb, membership),
             citations=merge_citations(membership.citations),
-            facts=(fact,),
+            facts=(f"membership:{membership.key}",),
         )
-        features = Features(reverse=True, prominence=membership.prominence)
         prompt = frame(WHO, predicate=predicate)
         uid = f"role-who/{membership.key}"
-        wrong = people_ranked(kb, uid, lambda ref: kb.known_false(ref, relation, body))
-        options = pick.choose_any_rank(
-            uid=uid,
+        yield from choice_and_statements(
+            uids=(uid, f"role-true/{membership.key}", f"role-false/{membership.key}"),
             prompt=prompt,
             key=person_option(kb, membership.person, True),
-            candidates=wrong,
-            size=4,
+            wrong=people_ranked(kb, uid, lambda ref, r=relation, b=body: kb.known_false(ref, r, b)),
+            query=Query(relation, object=body),
+            state=lambda option, p=predicate: frame(STATEMENT, person=option.text, predicate=p),
+            fact=lambda option, r=relation, b=body: Query(r, subject=option.ref, object=b),
+            choice_features=Features(reverse=True, prominence=membership.prominence),
+            statement_features=Features(prominence=membership.prominence),
+            **common,
         )
-        if options:
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query(relation, object=body),
-                features=features,
-                **common,
-            )
         yield Draft(
             uid=f"role-type/{membership.key}",
             kind=Kind.SHORT_ANSWER,
@@ -111,29 +104,9 @@ def single_holder_roles(kb: FactBase) -> Iterator[Draft]:
             accepted=person_names(kb, membership.person),
             answer_text=kb.person(membership.person).name,
             query=Query(relation, object=body),
-            features=features,
+            features=Features(reverse=True, prominence=membership.prominence),
             **common,
         )
-        yield Draft(
-            uid=f"role-true/{membership.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=frame(STATEMENT, person=kb.person(membership.person).name, predicate=predicate),
-            truth=True,
-            query=Query(relation, subject=f"person:{membership.person}", object=body),
-            features=Features(prominence=membership.prominence),
-            **common,
-        )
-        if wrong:
-            other = wrong[0].ref
-            yield Draft(
-                uid=f"role-false/{membership.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=frame(STATEMENT, person=wrong[0].text, predicate=predicate),
-                truth=False,
-                query=Query(relation, subject=other, object=body),
-                features=Features(prominence=membership.prominence),
-                **common,
-            )
 
 
 def listed_members(kb: FactBase) -> Iterator[Draft]:

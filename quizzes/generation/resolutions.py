@@ -8,6 +8,7 @@ from conference import wording
 from quizzes.generation import distractors as pick
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic, stable_int
 from quizzes.generation.facts import FactBase, Position, Text
+from quizzes.generation.patterns import choice_and_statements
 from quizzes.generation.phrasing import SELECT_ALL, cap, frame, join, merge_citations, sentence
 
 WHICH = Text("Which resolution {predicate}?", "Quale risoluzione {predicate}?")
@@ -61,86 +62,40 @@ def positions(kb: FactBase) -> Iterator[Draft]:
             for r in sorted(kb.resolutions, key=lambda r: stable_int(subject, r.key))
             if kb.known_false(subject, "position_of", f"resolution:{r.key}")
         ]
-        key = resolution_option(kb, resolution.key, True)
-        uid = f"resolution-which/{position.key}"
-        prompt = frame(WHICH, predicate=position.predicate)
-        options = pick.choose_any_rank(
-            uid=uid, prompt=prompt, key=key, candidates=wrong, size=min(4, len(wrong) + 1)
-        )
-        if options and len(options) >= 3:
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query("position_of", subject=subject),
-                features=Features(prominence=position.prominence),
-                **common,
-            )
-        yield Draft(
-            uid=f"resolution-true/{position.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=sentence(
-                frame(STATEMENT, resolution=cap(resolution.title), predicate=position.predicate)
-            ),
-            truth=True,
-            query=Query("position_of", subject=subject, object=key.ref),
-            features=Features(prominence=position.prominence),
+        shared = dict(
+            key=resolution_option(kb, resolution.key, True),
+            wrong=wrong,
+            query=Query("position_of", subject=subject),
+            fact=lambda option, s=subject: Query("position_of", subject=s, object=option.ref),
+            min_options=3,
             **common,
         )
-        if wrong:
-            other = kb.resolution(wrong[0].ref.split(":", 1)[1])
-            yield Draft(
-                uid=f"resolution-false/{position.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=sentence(
-                    frame(STATEMENT, resolution=cap(other.title), predicate=position.predicate)
-                ),
-                truth=False,
-                query=Query("position_of", subject=subject, object=wrong[0].ref),
-                features=Features(prominence=position.prominence),
-                **common,
-            )
+        features = Features(prominence=position.prominence)
+        yield from choice_and_statements(
+            uids=tuple(f"resolution-{part}/{position.key}" for part in ("which", "true", "false")),
+            prompt=frame(WHICH, predicate=position.predicate),
+            state=lambda option, p=position: sentence(
+                frame(STATEMENT, resolution=cap(kb.get(option.ref).title), predicate=p.predicate)
+            ),
+            choice_features=features,
+            statement_features=features,
+            **shared,
+        )
         if not position.phrase:
             continue
         phrase = quoted(position.phrase)
-        uid = f"phrase-which/{position.key}"
-        prompt = frame(WHICH_PHRASE, phrase=phrase)
-        options = pick.choose_any_rank(
-            uid=uid, prompt=prompt, key=key, candidates=wrong, size=min(4, len(wrong) + 1)
-        )
-        phrase_common = dict(common, features=Features(prominence=max(1, position.prominence - 1)))
-        if options and len(options) >= 3:
-            yield Draft(
-                uid=uid,
-                kind=Kind.SINGLE_CHOICE,
-                prompt=prompt,
-                options=tuple(options),
-                query=Query("position_of", subject=subject),
-                **phrase_common,
-            )
-        yield Draft(
-            uid=f"phrase-true/{position.key}",
-            kind=Kind.TRUE_FALSE,
-            prompt=sentence(
-                frame(PHRASE_STATEMENT, resolution=cap(resolution.title), phrase=phrase)
+        features = Features(prominence=max(1, position.prominence - 1))
+        yield from choice_and_statements(
+            uids=tuple(f"phrase-{part}/{position.key}" for part in ("which", "true", "false")),
+            prompt=frame(WHICH_PHRASE, phrase=phrase),
+            state=lambda option, p=phrase: sentence(
+                frame(PHRASE_STATEMENT, resolution=cap(kb.get(option.ref).title), phrase=p)
             ),
-            truth=True,
-            query=Query("position_of", subject=subject, object=key.ref),
-            **phrase_common,
+            choice_features=features,
+            statement_features=features,
+            false_from_end=True,  # another wrong resolution than the position's own statement
+            **shared,
         )
-        if wrong:
-            other = kb.resolution(wrong[-1].ref.split(":", 1)[1])
-            yield Draft(
-                uid=f"phrase-false/{position.key}",
-                kind=Kind.TRUE_FALSE,
-                prompt=sentence(
-                    frame(PHRASE_STATEMENT, resolution=cap(other.title), phrase=phrase)
-                ),
-                truth=False,
-                query=Query("position_of", subject=subject, object=wrong[-1].ref),
-                **phrase_common,
-            )
 
 
 def what_each_said(kb: FactBase) -> Iterator[Draft]:
