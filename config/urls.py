@@ -8,11 +8,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from quizzes.views import student
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
+    path("", student.home, name="home"),
     path("admin/", admin.site.urls),
-    path("", include("conference.urls")),
+    path("", include("quizzes.urls")),
     prefix_default_language=False,
 )

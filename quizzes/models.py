@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import difficulty
@@ -88,6 +89,62 @@ class Question(models.Model):
         return self.payload["prompt"][language]
 
 
+class QuestionSet(models.Model):
+    """A teacher's quiz: chosen questions, settings, and a join code once published."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+        ARCHIVED = "archived", _("archived")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="question_sets"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    code = models.CharField(_("join code"), max_length=12, unique=True, null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_options = models.BooleanField(_("shuffle options"), default=False)
+    feedback = models.CharField(
+        _("feedback"),
+        max_length=10,
+        default="immediate",
+        choices=[("immediate", _("after each question")), ("deferred", _("at the end"))],
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed per student"), default=1, help_text=_("0 means no limit.")
+    )
+    points_per_question = models.PositiveSmallIntegerField(_("points per question"), default=1)
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("question set")
+        verbose_name_plural = _("question sets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True)
+                | Q(opens_at__isnull=True)
+                | Q(closes_at__gt=models.F("opens_at")),
+                name="question_set_closes_after_opening",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
 class Attempt(models.Model):
     """One student's run through a list of questions."""
 
@@ -99,29 +156,60 @@ class Attempt(models.Model):
         IMMEDIATE = "immediate", _("after each question")
         DEFERRED = "deferred", _("at the end")
 
+    class Ending(models.TextChoices):
+        COMPLETED = "completed", _("all questions answered")
+        TIME_UP = "time_up", _("time ran out")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    session_key = models.CharField(max_length=64, blank=True, db_index=True)
+    owner_token = models.CharField(
+        max_length=64, db_index=True, help_text=_("The browser session that owns it.")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.PROTECT, null=True, blank=True, related_name="attempts"
+    )
     nickname = models.CharField(_("nickname"), max_length=40)
     language = models.CharField(max_length=8, default="en")
+    topic = models.CharField(max_length=20, blank=True, help_text=_("Empty: all topics."))
     feedback = models.CharField(max_length=10, choices=Feedback.choices, default=Feedback.IMMEDIATE)
     state = models.CharField(max_length=12, choices=State.choices, default=State.IN_PROGRESS)
+    ending = models.CharField(max_length=10, choices=Ending.choices, blank=True)
     position = models.PositiveIntegerField(default=0, help_text=_("Index of the next question."))
     question_count = models.PositiveIntegerField(default=0)
     score = models.FloatField(default=0.0)
     max_score = models.FloatField(default=0.0)
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position__lte=models.F("question_count")),
+                name="attempt_position_within_questions",
+            )
+        ]
 
     def __str__(self):
         return f"{self.nickname} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state == self.State.FINISHED
+
+    @property
+    def percentage(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def duration(self):
+        end = self.finished_at or timezone.now()
+        return end - self.started_at
 
 
 class AttemptQuestion(models.Model):
@@ -151,7 +239,7 @@ class Response(models.Model):
     answer = models.JSONField()
     fraction = models.FloatField(help_text=_("Share of the question's credit, 0 to 1."))
     points = models.FloatField()
-    answered_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(default=timezone.now)
     calibrated = models.BooleanField(
         default=False, help_text=_("Counted in the question's difficulty (Elo) already.")
     )

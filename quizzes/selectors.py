@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
+from django.db.models import F, Q
+
 from conference import models as facts_models
 from quizzes.generation import facts as kb
+from quizzes.models import Attempt, AttemptQuestion, Question, QuestionSet, Response
 
 LANGS = ("en", "it")
 
@@ -135,3 +140,87 @@ def fact_base() -> kb.FactBase:
             )
         ),
     )
+
+
+# -- student pages ---------------------------------------------------------------------------
+def practice_questions(
+    *, length: int, topic: str, avoid: set[str], facts: set[str] | None = None
+) -> list[Question]:
+    """Questions for a practice quiz: fresh ones first, no two on the same fact, kinds mixed.
+
+    Two questions on one fact would give each other away ("Who opened the Conference?" next
+    to "Chkheidze opened the Conference: true or false?").
+    """
+    rows = Question.objects.active().only("id", "uid", "kind", "topic", "payload")
+    if topic:
+        rows = rows.filter(topic=topic)
+    rng = random.SystemRandom()
+    pool = list(rows)
+    if facts is not None:
+        pool = [q for q in pool if set(q.facts) & facts]
+    rng.shuffle(pool)
+    pool.sort(key=lambda q: q.uid in avoid)  # stable: fresh questions first, still shuffled
+    chosen: list[Question] = []
+    used_facts: set[str] = set()
+    kinds: dict[str, int] = {}
+    for pass_ in range(2):
+        for question in pool:
+            if len(chosen) >= length or question in chosen:
+                continue
+            if set(question.facts) & used_facts and pass_ == 0:
+                continue
+            # At most a third of one kind in the first pass, so a quiz is never all true/false.
+            if pass_ == 0 and kinds.get(question.kind, 0) >= max(2, length // 3):
+                continue
+            chosen.append(question)
+            used_facts |= set(question.facts)
+            kinds[question.kind] = kinds.get(question.kind, 0) + 1
+    rng.shuffle(chosen)
+    return chosen
+
+
+def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
+    """The attempt if it belongs to this browser session or this user, else None."""
+    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        ownership |= Q(user=user)
+    return Attempt.objects.filter(ownership, pk=attempt_id).first()
+
+
+def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
+    """The attempt's slot at ``position`` (its current one by default), with the attempt and
+    the question, in one query; None if the attempt is not this visitor's."""
+    ownership = Q(attempt__owner_token=owner_token) if owner_token else Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        ownership |= Q(attempt__user=user)
+    rows = AttemptQuestion.objects.select_related("attempt", "question").filter(
+        ownership, attempt_id=attempt_id
+    )
+    if position is None:
+        rows = rows.filter(position=F("attempt__position"))
+    else:
+        rows = rows.filter(position=position)
+    return rows.first()
+
+
+def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:
+    """Every question of an attempt with the student's response, in two queries."""
+    slots = list(attempt.slots.select_related("question").order_by("position"))
+    responses = {r.position: r for r in attempt.responses.all()}
+    return [(slot, responses.get(slot.position)) for slot in slots]
+
+
+def open_attempt(*, owner_token: str | None, user) -> Attempt | None:
+    """The visitor's unfinished attempt, to offer "continue where you left off"."""
+    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        ownership |= Q(user=user)
+    return (
+        Attempt.objects.filter(ownership, state=Attempt.State.IN_PROGRESS)
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def question_set_by_code(code: str) -> QuestionSet | None:
+    return QuestionSet.objects.filter(code__iexact=code).first()

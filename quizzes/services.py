@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -14,7 +15,7 @@ from quizzes import difficulty, scoring, selectors
 from quizzes.generation.drafts import Draft
 from quizzes.generation.facts import FactBase
 from quizzes.generation.registry import generate
-from quizzes.models import Attempt, AttemptQuestion, Question, Response
+from quizzes.models import Attempt, AttemptQuestion, Question, QuestionSet, Response
 
 logger = logging.getLogger(__name__)
 
@@ -143,66 +144,174 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
     return report
 
 
+GRACE = datetime.timedelta(seconds=2)  # network time between the click and the server
+
+
 def attempt_start(
     *,
     questions: list[Question],
     nickname: str,
     language: str,
-    session_key: str = "",
+    owner_token: str = "",
     user=None,
     feedback: str = Attempt.Feedback.IMMEDIATE,
+    topic: str = "",
+    time_limit_minutes: int | None = None,
+    question_set: QuestionSet | None = None,
+    points: float = 1.0,
 ) -> Attempt:
+    now = timezone.now()
     with transaction.atomic():
         attempt = Attempt.objects.create(
             nickname=nickname,
             language=language,
-            session_key=session_key,
+            owner_token=owner_token,
             user=user if user is not None and user.is_authenticated else None,
             feedback=feedback,
+            topic=topic,
+            question_set=question_set,
             question_count=len(questions),
-            max_score=float(len(questions)),
+            max_score=points * len(questions),
+            started_at=now,
+            deadline=now + datetime.timedelta(minutes=time_limit_minutes)
+            if time_limit_minutes
+            else None,
         )
         AttemptQuestion.objects.bulk_create(
-            AttemptQuestion(attempt=attempt, position=index, question=question)
+            AttemptQuestion(attempt=attempt, position=index, question=question, points=points)
             for index, question in enumerate(questions)
         )
     return attempt
 
 
+class StartRefused(Exception):
+    """A quiz cannot start; the message says why."""
+
+
+def practice_start(
+    *,
+    owner_token: str,
+    user,
+    nickname: str,
+    language: str,
+    length: int,
+    topic: str = "",
+    time_limit_minutes: int | None = None,
+    feedback: str = Attempt.Feedback.IMMEDIATE,
+    avoid: set[str] | None = None,
+    facts: set[str] | None = None,
+) -> Attempt:
+    """A practice quiz of `length` questions on one topic or all, fresh where the bank allows.
+
+    ``avoid`` lists question ids to leave out if possible (try again); ``facts`` limits the
+    quiz to questions testing those facts (practise my mistakes).
+    """
+    questions = selectors.practice_questions(
+        length=length, topic=topic, avoid=avoid or set(), facts=facts
+    )
+    if not questions:
+        raise StartRefused(gettext("There are no questions on this topic yet."))
+    return attempt_start(
+        questions=questions,
+        nickname=nickname,
+        language=language,
+        owner_token=owner_token,
+        user=user,
+        feedback=feedback,
+        topic=topic,
+        time_limit_minutes=time_limit_minutes,
+    )
+
+
 class AnswerRefused(Exception):
-    """The answer cannot be recorded; the message says why, in the student's words."""
+    """The answer cannot be recorded; ``reason`` says why, ``code`` is the HTTP status."""
+
+    def __init__(self, reason: str, code: int = 409):
+        super().__init__(reason)
+        self.reason, self.code = reason, code
 
 
-def answer_submit(*, attempt: Attempt, position: int, answer: dict) -> Response:
-    """Score and record one answer, then move the attempt on by one question."""
+@dataclass(frozen=True)
+class Outcome:
+    response: Response
+    replayed: bool = False
+
+
+def attempt_expire(*, attempt: Attempt, now=None) -> bool:
+    """Finish an attempt whose time is up, with the deadline as its finishing time."""
+    now = now or timezone.now()
+    if attempt.state != Attempt.State.IN_PROGRESS or not attempt.deadline:
+        return False
+    if now <= attempt.deadline + GRACE:
+        return False
+    updated = Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.IN_PROGRESS).update(
+        state=Attempt.State.FINISHED, ending=Attempt.Ending.TIME_UP, finished_at=attempt.deadline
+    )
+    if updated:
+        attempt.state, attempt.ending = Attempt.State.FINISHED, Attempt.Ending.TIME_UP
+        attempt.finished_at = attempt.deadline
+    return bool(updated)
+
+
+def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
+    """Score and record one answer, moving the attempt on by one question.
+
+    Like Moodle's sequence check: one transaction in which a conditional update of the
+    attempt's position (still at this question, in progress, within its time) decides; the
+    unique (attempt, position) of responses makes a replay harmless. A replay of an
+    accepted answer returns that answer; a stale or out-of-order one is refused.
+    """
+    attempt = slot.attempt
+    now = now or timezone.now()
+    fraction = scoring.score(slot.question.payload, answer)
+    points = fraction * slot.points
+    last = slot.position + 1 >= attempt.question_count
+    in_time = Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE)
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if attempt.state != Attempt.State.IN_PROGRESS:
-            raise AnswerRefused("This quiz is already finished.")
-        existing = Response.objects.filter(attempt=attempt, position=position).first()
-        if existing is not None:
-            return existing
-        if position != attempt.position:
-            raise AnswerRefused("This is not the question the quiz is on.")
-        slot = AttemptQuestion.objects.select_related("question").get(
-            attempt=attempt, position=position
+        moved = Attempt.objects.filter(
+            in_time, pk=attempt.pk, position=slot.position, state=Attempt.State.IN_PROGRESS
+        ).update(
+            position=F("position") + 1,
+            score=F("score") + points,
+            **(
+                {
+                    "state": Attempt.State.FINISHED,
+                    "ending": Attempt.Ending.COMPLETED,
+                    "finished_at": now,
+                }
+                if last
+                else {}
+            ),
         )
-        fraction = scoring.score(slot.question.payload, answer)
-        response = Response.objects.create(
-            attempt=attempt,
-            position=position,
-            question=slot.question,
-            answer=answer,
-            fraction=fraction,
-            points=fraction * slot.points,
+        if moved:
+            response = Response.objects.create(
+                attempt_id=attempt.pk,
+                position=slot.position,
+                question_id=slot.question_id,
+                answer=answer,
+                fraction=fraction,
+                points=points,
+                answered_at=now,
+            )
+    if moved:
+        if last:
+            difficulty_calibrate(responses=Response.objects.filter(attempt_id=attempt.pk))
+        return Outcome(response)
+    existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
+    if existing is not None:
+        if existing.answer == answer:
+            return Outcome(existing, replayed=True)
+        raise AnswerRefused(gettext("You have already answered this question."))
+    attempt.refresh_from_db()
+    if attempt_expire(attempt=attempt, now=now) or attempt.ending == Attempt.Ending.TIME_UP:
+        raise AnswerRefused(
+            gettext("Time is up: answers sent after the time limit are not counted.")
         )
-        attempt.position = position + 1
-        attempt.score += response.points
-        if attempt.position >= attempt.question_count:
-            attempt.state = Attempt.State.FINISHED
-            attempt.finished_at = timezone.now()
-        attempt.save(update_fields=["position", "score", "state", "finished_at"])
-    return response
+    if attempt.state == Attempt.State.FINISHED:
+        raise AnswerRefused(gettext("This quiz is already finished."))
+    raise AnswerRefused(
+        gettext("This is not the question the quiz is on; here is the current one.")
+    )
 
 
 def difficulty_calibrate(*, responses=None) -> int:

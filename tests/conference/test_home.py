@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def home(client, language):
     with translation.override(language):
-        url = reverse("conference:home")
+        url = reverse("home")
     return client.get(url)
 
 

@@ -1,0 +1,188 @@
+"""Forms a student fills in: starting a practice quiz, joining by code, answering."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.models import TOPIC_CHOICES
+from quizzes.presenting import Shown
+
+LENGTHS = [(5, "5"), (10, "10"), (20, "20")]
+TIME_LIMITS = [
+    ("", _("No time limit")),
+    ("5", _("5 minutes")),
+    ("10", _("10 minutes")),
+    ("20", _("20 minutes")),
+]
+LANGUAGES = [("en", "English"), ("it", "Italiano")]
+NICKNAME_MAX = 40
+NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,6})?")
+TEXT_MAX = 200
+
+
+class StartForm(forms.Form):
+    nickname = forms.CharField(
+        label=_("Your nickname"),
+        max_length=NICKNAME_MAX,
+        help_text=_("Shown on your results; no account needed."),
+        error_messages={"required": _("Choose a nickname to start.")},
+    )
+    length = forms.TypedChoiceField(
+        label=_("Number of questions"),
+        choices=LENGTHS,
+        coerce=int,
+        initial=10,
+        widget=forms.RadioSelect,
+    )
+    topic = forms.ChoiceField(
+        label=_("Topic"),
+        choices=[("", _("All topics")), *TOPIC_CHOICES],
+        required=False,
+    )
+    language = forms.ChoiceField(label=_("Language of the questions"), choices=LANGUAGES)
+    time_limit = forms.TypedChoiceField(
+        label=_("Time limit"),
+        choices=TIME_LIMITS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    feedback = forms.ChoiceField(
+        label=_("Show the right answer"),
+        choices=[("immediate", _("after each question")), ("deferred", _("at the end"))],
+        initial="immediate",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_nickname(self):
+        nickname = " ".join(self.cleaned_data["nickname"].split())
+        if not nickname:
+            raise forms.ValidationError(_("Choose a nickname to start."))
+        return nickname
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Join code"),
+        max_length=12,
+        help_text=_("The code your teacher gives you, for example KQ7RTM."),
+        error_messages={"required": _("Type the code your teacher gave you.")},
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+
+class AnswerForm(forms.Form):
+    """Built for one shown question; cleaned_data["answer"] is in stored ids."""
+
+    position = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, shown: Shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown = shown
+        kind = shown.kind
+        choices = [(c.token, c.text) for c in shown.choices]
+        pick = _("Choose an answer.")
+        if kind in ("single_choice", "true_false"):
+            self.fields["answer"] = forms.ChoiceField(
+                label=shown.prompt,
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": pick,
+                    "invalid_choice": _("That option is not part of this question."),
+                },
+            )
+        elif kind == "multiple_response":
+            self.fields["answer"] = forms.MultipleChoiceField(
+                label=shown.prompt,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "required": _("Select at least one answer."),
+                    "invalid_choice": _("That option is not part of this question."),
+                },
+            )
+        elif kind == "numeric":
+            self.fields["answer"] = forms.CharField(
+                label=shown.prompt,
+                max_length=30,
+                error_messages={
+                    "required": _("Type a number."),
+                    "max_length": _("Type a number, such as 139."),
+                },
+            )
+        elif kind == "short_answer":
+            self.fields["answer"] = forms.CharField(
+                label=shown.prompt,
+                max_length=TEXT_MAX,
+                error_messages={
+                    "required": _("Type your answer."),
+                    "max_length": _("Your answer is too long (at most 200 characters)."),
+                },
+            )
+        elif kind == "ordering":
+            self.fields["order"] = forms.MultipleChoiceField(
+                choices=[(c.token, c.text) for c in shown.items],
+                widget=forms.MultipleHiddenInput,
+                error_messages={
+                    "required": _("Put the events in order."),
+                    "invalid_choice": _("That item is not part of this question."),
+                },
+            )
+        elif kind == "matching":
+            rights = [("", "—"), *((c.token, c.text) for c in shown.rights)]
+            for left in shown.lefts:
+                self.fields[f"pair_{left.token}"] = forms.ChoiceField(
+                    label=left.text,
+                    choices=rights,
+                    error_messages={
+                        "required": _("Choose a match for every item."),
+                        "invalid_choice": _("That option is not part of this question."),
+                    },
+                )
+
+    def clean_answer(self):
+        value = self.cleaned_data["answer"]
+        if self.shown.kind == "numeric":
+            # Plain digits, with a decimal point or comma: 139, 13.5, 13,5.
+            text = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            if not NUMBER.fullmatch(text):
+                raise forms.ValidationError(_("Type a number, such as 139."))
+            return Decimal(text)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        lookup = self.shown.lookup()
+        kind = self.shown.kind
+        if kind == "single_choice":
+            data["answer"] = {"option": lookup[data["answer"]]}
+        elif kind == "true_false":
+            data["answer"] = {"value": lookup[data["answer"]] == "true"}
+        elif kind == "multiple_response":
+            data["answer"] = {"options": sorted(lookup[t] for t in data["answer"])}
+        elif kind == "numeric":
+            data["answer"] = {"value": str(data["answer"])}
+        elif kind == "short_answer":
+            data["answer"] = {"text": data["answer"].strip()}
+        elif kind == "ordering":
+            order = self.data.getlist("order") if hasattr(self.data, "getlist") else data["order"]
+            if sorted(order) != sorted(c.token for c in self.shown.items):
+                raise forms.ValidationError(_("Put every event in the list exactly once."))
+            data["answer"] = {"order": [lookup[t] for t in order]}
+        elif kind == "matching":
+            data["answer"] = {
+                "pairs": {
+                    lookup[left.token]: lookup[data[f"pair_{left.token}"]]
+                    for left in self.shown.lefts
+                }
+            }
+        return data

@@ -1,0 +1,168 @@
+"""What a student sees of a stored question, and how their answer reads back. Pure.
+
+Options never leave the server under their stored ids ("o1", "i2"...): each is shown under
+a token derived from the attempt, the position and the id with the site's secret (HMAC), so
+a token tells nothing about the option's order or correctness and is useless in another
+attempt. The answer key is never part of what `present` returns.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+def token(attempt_id, position: int, internal_id: str) -> str:
+    message = f"{attempt_id}:{position}:{internal_id}".encode()
+    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
+    return base64.b32encode(digest[:10]).decode().lower()
+
+
+def _seeded(attempt_id, position: int, ids: list[str], salt: str) -> list[str]:
+    return sorted(ids, key=lambda i: token(attempt_id, position, f"{salt}:{i}"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    token: str
+    text: str
+    id: str = field(default="", repr=False, compare=False)  # server side only
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A question as rendered for one attempt: no key, opaque tokens."""
+
+    kind: str
+    prompt: str
+    language: str
+    choices: tuple[Choice, ...] = ()  # single choice, multiple response, true/false
+    items: tuple[Choice, ...] = ()  # ordering, in the order shown
+    lefts: tuple[Choice, ...] = ()  # matching
+    rights: tuple[Choice, ...] = ()
+    tolerance: float | None = None
+
+    def lookup(self) -> dict[str, str]:
+        """Token -> stored id, for every token this question shows."""
+        return {
+            c.token: c.id
+            for group in (self.choices, self.items, self.lefts, self.rights)
+            for c in group
+        }
+
+
+def present(
+    payload: dict,
+    *,
+    attempt_id,
+    position: int,
+    language: str,
+    shuffle_options: bool = False,
+    order: list[str] | None = None,
+) -> Shown:
+    """The question for this attempt. ``order`` is an ordering question's current order of
+    tokens (after moves); by default the items start in a shuffle that is never the answer."""
+    kind = payload["kind"]
+
+    def choice(internal_id: str, text: str) -> Choice:
+        return Choice(token(attempt_id, position, internal_id), text, internal_id)
+
+    shown = {"kind": kind, "prompt": payload["prompt"][language], "language": language}
+    if kind in ("single_choice", "multiple_response"):
+        texts = {o["id"]: o["text"][language] for o in payload["options"]}
+        ids = payload["order"][language]
+        if shuffle_options:
+            ids = _seeded(attempt_id, position, ids, "options")
+        shown["choices"] = tuple(choice(i, texts[i]) for i in ids)
+    elif kind == "true_false":
+        shown["choices"] = (choice("true", _("True")), choice("false", _("False")))
+    elif kind == "ordering":
+        texts = {item["id"]: item["text"][language] for item in payload["items"]}
+        truth = [item["id"] for item in payload["items"]]
+        by_token = {token(attempt_id, position, i): i for i in truth}
+        if order and sorted(order) == sorted(by_token):
+            ids = [by_token[t] for t in order]
+        else:
+            ids = _seeded(attempt_id, position, truth, "items")
+            if ids == truth:  # never start from the answer
+                ids = ids[1:] + ids[:1]
+        shown["items"] = tuple(choice(i, texts[i]) for i in ids)
+    elif kind == "matching":
+        shown["lefts"] = tuple(
+            choice(left["id"], left["text"][language]) for left in payload["lefts"]
+        )
+        texts = {r["id"]: r["text"][language] for r in payload["rights"]}
+        shown["rights"] = tuple(choice(i, texts[i]) for i in payload["right_order"][language])
+    elif kind == "numeric":
+        shown["tolerance"] = payload.get("tolerance") or None
+    return Shown(**shown)
+
+
+def answer_text(payload: dict, answer: dict | None, language: str) -> str:
+    """The student's answer in words, for the review."""
+    if not answer:
+        return _("No answer")
+    kind = payload["kind"]
+    if kind == "single_choice":
+        return _option_text(payload, answer.get("option"), language) or _("No answer")
+    if kind == "multiple_response":
+        chosen = [_option_text(payload, i, language) for i in answer.get("options", [])]
+        return ", ".join(t for t in chosen if t) or _("None selected")
+    if kind == "true_false":
+        return _("True") if answer.get("value") else _("False")
+    if kind == "numeric":
+        return str(answer.get("value", ""))
+    if kind == "ordering":
+        texts = {i["id"]: i["text"][language] for i in payload["items"]}
+        return " → ".join(texts.get(i, "?") for i in answer.get("order", []))
+    if kind == "matching":
+        return "; ".join(_pairs(payload, answer.get("pairs", {}), language))
+    return answer.get("text", "")
+
+
+def key_text(payload: dict, language: str) -> str:
+    """The right answer in words, shown once the question has been answered."""
+    kind = payload["kind"]
+    if kind in ("single_choice", "multiple_response"):
+        ids = [i for i in payload["order"][language]]
+        return ", ".join(
+            _option_text(payload, i, language)
+            for i in ids
+            if next(o for o in payload["options"] if o["id"] == i)["correct"]
+        )
+    if kind == "true_false":
+        return _("True") if payload["truth"] else _("False")
+    if kind == "numeric":
+        if payload.get("tolerance"):
+            return _("%(value)s (answers within %(tolerance)s accepted)") % {
+                "value": payload["number"],
+                "tolerance": payload["tolerance"],
+            }
+        return str(payload["number"])
+    if kind == "ordering":
+        return " → ".join(i["text"][language] for i in payload["items"])
+    if kind == "matching":
+        return "; ".join(
+            _pairs(payload, {left["id"]: left["match"] for left in payload["lefts"]}, language)
+        )
+    return payload["answer_text"][language]
+
+
+def _option_text(payload: dict, internal_id, language: str) -> str:
+    for option in payload.get("options", []):
+        if option["id"] == internal_id:
+            return option["text"][language]
+    return ""
+
+
+def _pairs(payload: dict, pairs: dict, language: str) -> list[str]:
+    rights = {r["id"]: r["text"][language] for r in payload["rights"]}
+    return [
+        f"{left['text'][language]} → {rights.get(pairs.get(left['id']), '—')}"
+        for left in payload["lefts"]
+    ]

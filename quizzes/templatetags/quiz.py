@@ -1,0 +1,25 @@
+"""Display helpers for quiz pages."""
+
+import datetime
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def clock(seconds) -> str:
+    """Seconds as m:ss, the way a countdown reads."""
+    seconds = max(0, int(seconds or 0))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.filter
+def duration(value: datetime.timedelta) -> str:
+    """4 min 12 s."""
+    seconds = max(0, int(value.total_seconds()))
+    minutes, seconds = divmod(seconds, 60)
+    if minutes:
+        return _("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
+    return _("%(seconds)d s") % {"seconds": seconds}

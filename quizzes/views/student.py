@@ -1,0 +1,369 @@
+"""Student pages: start or join a quiz, answer one question at a time, read the results.
+
+Every page works as a plain form post with a full-page answer; with htmx the same views
+answer with the "step" partial of the same template (request.htmx picks which).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect, push_url
+
+from conference import selectors as facts
+from quizzes import selectors, services
+from quizzes.forms import AnswerForm, JoinForm, StartForm
+from quizzes.models import Attempt, QuestionSet
+from quizzes.presenting import answer_text, key_text, present
+
+OWNER = "quiz_owner"
+
+
+def owner_token(request, *, create: bool = False) -> str | None:
+    """The random token that ties attempts to this browser session."""
+    token = request.session.get(OWNER)
+    if token is None and create:
+        token = request.session[OWNER] = secrets.token_urlsafe(24)
+    return token
+
+
+def _user(request):
+    return request.user if request.user.is_authenticated else None
+
+
+def _page(request, template: str, context: dict, status: int = 200):
+    """The whole page, or its "step" partial for an htmx request."""
+    name = f"{template}#step" if request.htmx else template
+    return render(request, name, context, status=status)
+
+
+@require_GET
+def home(request):
+    return _home(request, StartForm(initial=_start_initial(request)), JoinForm())
+
+
+def _start_initial(request) -> dict:
+    language = (request.LANGUAGE_CODE or "en")[:2]
+    initial = {"language": language if language in ("en", "it") else "en", "length": 10}
+    if request.user.is_authenticated:
+        initial["nickname"] = request.user.get_short_name() or request.user.get_username()
+    return initial
+
+
+def _home(request, start_form, join_form, status: int = 200):
+    context = {
+        "overview": facts.overview(),
+        "start_form": start_form,
+        "join_form": join_form,
+        "open_attempt": selectors.open_attempt(
+            owner_token=owner_token(request), user=_user(request)
+        ),
+    }
+    return render(request, "home.html", context, status=status)
+
+
+@require_POST
+def start(request):
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        return _home(request, form, JoinForm())
+    data = form.cleaned_data
+    try:
+        attempt = services.practice_start(
+            owner_token=owner_token(request, create=True),
+            user=_user(request),
+            nickname=data["nickname"],
+            language=data["language"],
+            length=data["length"],
+            topic=data["topic"],
+            time_limit_minutes=data["time_limit"],
+            feedback=data["feedback"],
+        )
+    except services.StartRefused as refusal:
+        form.add_error(None, str(refusal))
+        return _home(request, form, JoinForm())
+    return redirect("quizzes:take", attempt_id=attempt.pk)
+
+
+@require_POST
+def join(request):
+    form = JoinForm(request.POST)
+    if form.is_valid():
+        question_set = selectors.question_set_by_code(form.cleaned_data["code"])
+        if question_set is None:
+            form.add_error(
+                "code",
+                _("No quiz has the code %(code)s. Check it with your teacher.")
+                % {"code": form.cleaned_data["code"]},
+            )
+        elif question_set.status != QuestionSet.Status.OPEN:
+            form.add_error("code", _("This quiz is closed. Ask your teacher to open it."))
+        else:
+            return redirect("quizzes:join_set", code=question_set.code)
+    return _home(request, StartForm(initial=_start_initial(request)), form)
+
+
+def _attempt_or_404(request, attempt_id) -> Attempt:
+    attempt = selectors.attempt_for(
+        attempt_id=attempt_id, owner_token=owner_token(request), user=_user(request)
+    )
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def _question_context(slot, *, data=None, order=None, error=None, focus=None) -> dict:
+    """Everything the question step shows; ``data`` is a posted answer to check and keep."""
+    attempt = slot.attempt
+    shown = present(
+        slot.question.payload,
+        attempt_id=attempt.pk,
+        position=slot.position,
+        language=attempt.language,
+        shuffle_options=bool(attempt.question_set_id and attempt.question_set.shuffle_options)
+        if attempt.question_set_id
+        else False,
+        order=order,
+    )
+    if data is not None:
+        form = AnswerForm(data, shown=shown)
+    else:
+        form = AnswerForm(shown=shown, initial={"position": slot.position})
+    sent = data if data is not None else {}
+    chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
+    return {
+        "attempt": attempt,
+        "slot": slot,
+        "shown": shown,
+        "form": form,
+        "number": slot.position + 1,
+        "error": error,
+        "focus": focus,
+        "seconds_left": _seconds_left(attempt),
+        # What the student had entered, kept when the form comes back with an error.
+        "chosen": chosen,
+        "typed": sent.get("answer", "") if sent else "",
+        "pair_rows": [
+            (
+                left,
+                [(right, sent.get(f"pair_{left.token}") == right.token) for right in shown.rights],
+            )
+            for left in shown.lefts
+        ],
+    }
+
+
+def _seconds_left(attempt: Attempt) -> int | None:
+    if not attempt.deadline:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+def _finished(request, attempt: Attempt):
+    url = reverse("quizzes:results", args=[attempt.pk])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@require_GET
+def take(request, attempt_id):
+    slot = selectors.slot_for(
+        attempt_id=attempt_id, owner_token=owner_token(request), user=_user(request)
+    )
+    if slot is None:
+        return _finished(request, _attempt_or_404(request, attempt_id))
+    if services.attempt_expire(attempt=slot.attempt):
+        return _finished(request, slot.attempt)
+    return _page(request, "quizzes/take.html", _question_context(slot))
+
+
+@require_POST
+def answer(request, attempt_id):
+    try:
+        position = int(request.POST.get("position", ""))
+    except ValueError:
+        position = -1
+    token = owner_token(request)
+    slot = selectors.slot_for(
+        attempt_id=attempt_id, owner_token=token, user=_user(request), position=position
+    )
+    if slot is None:
+        attempt = _attempt_or_404(request, attempt_id)
+        return _refused(
+            request,
+            attempt,
+            _("This is not the question the quiz is on; here is the current one."),
+            409,
+        )
+    order = request.POST.getlist("order") or None
+    move = request.POST.get("move")
+    if move and slot.question.kind == "ordering":
+        return _move(request, slot, order, move)
+    context = _question_context(slot, order=order, data=request.POST)
+    form = context["form"]
+    if not form.is_valid():
+        return _page(request, "quizzes/take.html", context)
+    try:
+        outcome = services.answer_submit(slot=slot, answer=form.cleaned_data["answer"])
+    except services.AnswerRefused as refusal:
+        return _refused(request, _attempt_or_404(request, attempt_id), refusal.reason, refusal.code)
+    attempt = slot.attempt
+    if attempt.feedback == Attempt.Feedback.IMMEDIATE:
+        url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
+        if not request.htmx:
+            return redirect(f"{url}#step")
+        response = render(
+            request, "quizzes/take.html#step", _feedback_context(slot, outcome.response)
+        )
+        return push_url(response, url)
+    if slot.position + 1 >= attempt.question_count:
+        return _finished(request, attempt)
+    if not request.htmx:
+        return redirect(reverse("quizzes:take", args=[attempt.pk]) + "#step")
+    following = selectors.slot_for(
+        attempt_id=attempt.pk, owner_token=token, user=_user(request), position=slot.position + 1
+    )
+    return render(request, "quizzes/take.html#step", _question_context(following, focus="question"))
+
+
+def _move(request, slot, order, move):
+    """Move an item of an ordering question up or down, without recording an answer."""
+    context = _question_context(slot, order=order)
+    tokens = [item.token for item in context["shown"].items]
+    direction, _sep, moved = move.partition(":")
+    if moved in tokens:
+        index = tokens.index(moved)
+        target = index - 1 if direction == "up" else index + 1
+        if 0 <= target < len(tokens):
+            tokens[index], tokens[target] = tokens[target], tokens[index]
+        context = _question_context(slot, order=tokens, focus=f"{direction}:{moved}")
+    return _page(request, "quizzes/take.html", context)
+
+
+def _refused(request, attempt: Attempt, reason: str, status: int):
+    if attempt.state == Attempt.State.FINISHED:
+        messages.warning(request, reason)
+        return _finished(request, attempt)
+    slot = selectors.slot_for(
+        attempt_id=attempt.pk, owner_token=owner_token(request), user=_user(request)
+    )
+    return _page(request, "quizzes/take.html", _question_context(slot, error=reason), status=status)
+
+
+def _feedback_context(slot, response) -> dict:
+    attempt = slot.attempt
+    return {
+        "attempt": attempt,
+        "slot": slot,
+        "feedback": _reviewed(slot, response, attempt.language),
+        "number": slot.position + 1,
+        "is_last": slot.position + 1 >= attempt.question_count,
+        "seconds_left": _seconds_left(attempt),
+    }
+
+
+def _reviewed(slot, response, language: str) -> dict:
+    payload = slot.question.payload
+    return {
+        "number": slot.position + 1,
+        "prompt": payload["prompt"][language],
+        "answer": answer_text(payload, response.answer if response else None, language),
+        "key": key_text(payload, language),
+        "fraction": response.fraction if response else 0.0,
+        "points": response.points if response else 0.0,
+        "possible": slot.points,
+        "answered": response is not None,
+        "explanation": payload["explanation"][language],
+        "sources": payload["sources"],
+        "language": language,
+    }
+
+
+@require_GET
+def feedback(request, attempt_id, number: int):
+    slot = selectors.slot_for(
+        attempt_id=attempt_id,
+        owner_token=owner_token(request),
+        user=_user(request),
+        position=number - 1,
+    )
+    if slot is None:
+        raise Http404
+    response = slot.attempt.responses.filter(position=slot.position).first()
+    if response is None:
+        return redirect("quizzes:take", attempt_id=attempt_id)
+    return _page(request, "quizzes/take.html", _feedback_context(slot, response))
+
+
+@require_GET
+def results(request, attempt_id):
+    attempt = _attempt_or_404(request, attempt_id)
+    services.attempt_expire(attempt=attempt)
+    if attempt.state != Attempt.State.FINISHED:
+        return redirect("quizzes:take", attempt_id=attempt.pk)
+    reviewed = [
+        _reviewed(slot, response, attempt.language) for slot, response in selectors.review(attempt)
+    ]
+    context = {
+        "attempt": attempt,
+        "reviewed": reviewed,
+        "mistakes": sum(1 for item in reviewed if item["fraction"] < 1),
+    }
+    return render(request, "quizzes/results.html", context)
+
+
+@require_POST
+def again(request, attempt_id):
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.question_set_id:
+        return redirect("quizzes:join_set", code=attempt.question_set.code)
+    asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
+    return _restart(request, attempt, avoid=asked)
+
+
+@require_POST
+def mistakes(request, attempt_id):
+    attempt = _attempt_or_404(request, attempt_id)
+    wrong = {
+        fact
+        for slot, response in selectors.review(attempt)
+        if response is None or response.fraction < 1
+        for fact in slot.question.facts
+    }
+    if not wrong:
+        messages.info(request, _("You made no mistakes to practise: well done!"))
+        return redirect("quizzes:results", attempt_id=attempt.pk)
+    asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
+    return _restart(request, attempt, avoid=asked, facts=wrong)
+
+
+def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | None = None):
+    try:
+        new = services.practice_start(
+            owner_token=owner_token(request, create=True),
+            user=_user(request),
+            nickname=attempt.nickname,
+            language=attempt.language,
+            length=attempt.question_count if facts is None else min(20, max(5, len(facts))),
+            topic=attempt.topic,
+            time_limit_minutes=_minutes(attempt),
+            feedback=attempt.feedback,
+            avoid=avoid,
+            facts=facts,
+        )
+    except services.StartRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("quizzes:results", attempt_id=attempt.pk)
+    return redirect("quizzes:take", attempt_id=new.pk)
+
+
+def _minutes(attempt: Attempt) -> int | None:
+    if not attempt.deadline:
+        return None
+    return max(1, round((attempt.deadline - attempt.started_at).total_seconds() / 60))

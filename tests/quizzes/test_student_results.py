@@ -1,0 +1,108 @@
+"""The end of a quiz: score, time, a review that teaches, and what to do next."""
+
+import pytest
+from django.urls import reverse
+
+from quizzes import services
+from quizzes.models import Attempt
+from tests.quizzes.student import answer_data, slot, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(facts):
+    services.bank_refresh()
+
+
+def finish(client, attempt, rights):
+    for position, right in enumerate(rights):
+        client.post(
+            reverse("quizzes:answer", args=[attempt.pk]),
+            answer_data(attempt, position, right=right),
+        )
+    attempt.refresh_from_db()
+    return attempt
+
+
+def test_results_show_points_percentage_time_and_every_question(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric", "true_false", "short_answer"])
+    finish(client, attempt, [True, False, True, True])
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "3 of 4 points" in html and "75%" in html
+    assert "Ada, you took" in html
+    for position in range(4):
+        payload = slot(attempt, position).question.payload
+        assert payload["explanation"]["en"].replace("'", "&#x27;")[:40] in html
+    assert html.count('class="review-item') == 4
+    assert html.count("The right answer") == 4 and html.count("¶") >= 4
+
+
+def test_the_review_shows_the_students_answer_and_the_right_one(bank, client):
+    attempt = start(client, kinds=["numeric", "true_false"])
+    finish(client, attempt, [False, True])
+    payload = slot(attempt, 0).question.payload
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert str(payload["number"] + 1000) in html  # what the student typed
+    assert f'<dd lang="en">{payload["number"]}' in html  # the right answer
+    assert "wrong" in html and "right" in html
+
+
+def test_results_of_an_unfinished_quiz_send_back_to_the_question(bank, client):
+    attempt = start(client, kinds=["numeric", "true_false"])
+    response = client.get(reverse("quizzes:results", args=[attempt.pk]))
+    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk])
+
+
+def test_try_again_starts_a_new_attempt_on_fresh_questions(bank, client):
+    attempt = start(client, length=5)
+    finish(client, attempt, [True] * 5)
+    response = client.post(reverse("quizzes:again", args=[attempt.pk]))
+    new = Attempt.objects.exclude(pk=attempt.pk).get()
+    assert response["Location"] == reverse("quizzes:take", args=[new.pk])
+    old_ids = {s.question.uid for s in attempt.slots.select_related("question")}
+    new_ids = {s.question.uid for s in new.slots.select_related("question")}
+    assert new.question_count == 5 and old_ids.isdisjoint(new_ids)
+
+
+def test_practising_mistakes_asks_about_the_facts_got_wrong(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric", "true_false"])
+    finish(client, attempt, [False, True, True])
+    wrong_facts = set(slot(attempt, 0).question.facts)
+    client.post(reverse("quizzes:mistakes", args=[attempt.pk]))
+    new = Attempt.objects.exclude(pk=attempt.pk).get()
+    for s in new.slots.select_related("question"):
+        assert set(s.question.facts) & wrong_facts
+
+
+def test_no_mistakes_no_practice_button_and_a_kind_word(bank, client):
+    attempt = start(client, kinds=["true_false"])
+    finish(client, attempt, [True])
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "Practise my mistakes" not in html
+    response = client.post(reverse("quizzes:mistakes", args=[attempt.pk]), follow=True)
+    assert "You made no mistakes to practise" in response.content.decode()
+
+
+def test_leaving_and_coming_back_resumes_at_the_same_question(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric", "true_false"])
+    client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
+    for _ in range(2):  # reload, or a closed tab reopened from history
+        html = client.get(reverse("quizzes:take", args=[attempt.pk])).content.decode()
+        assert "Question 2 of 3" in html
+    assert "Continue your quiz (1 of 3 answered)" in client.get("/").content.decode()
+
+
+def test_the_feedback_page_can_be_reloaded(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric"])
+    response = client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
+    url = response["Location"].split("#")[0]
+    assert "Right!" in client.get(url).content.decode()
+    assert "Right!" in client.get(url).content.decode()
+
+
+def test_the_interface_follows_the_language_switcher_and_the_quiz_keeps_its_own(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric"], language="en")
+    italian = client.get("/it" + reverse("quizzes:take", args=[attempt.pk])).content.decode()
+    assert "Domanda 1 di 2" in italian  # interface in Italian
+    assert slot(attempt, 0).question.payload["prompt"]["en"][:30].replace("'", "&#x27;") in italian

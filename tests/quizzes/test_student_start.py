@@ -1,0 +1,116 @@
+"""Starting a practice quiz from the home page, or joining a class by code."""
+
+import pytest
+from django.urls import reverse
+
+from quizzes import services
+from quizzes.models import Attempt, Question, QuestionSet
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(facts):
+    services.bank_refresh()
+
+
+def start_data(**overrides):
+    data = {
+        "nickname": "Ada",
+        "length": "10",
+        "topic": "",
+        "language": "en",
+        "time_limit": "",
+        "feedback": "immediate",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_home_page_offers_a_practice_quiz_and_a_join_code(bank, client):
+    html = client.get("/").content.decode()
+    assert 'action="/quiz/start/"' in html and 'action="/join/"' in html
+    for label in ("Your nickname", "Number of questions", "Topic", "Language of the questions"):
+        assert label in html
+
+
+@pytest.mark.parametrize("length", [5, 10, 20])
+def test_a_practice_quiz_has_the_chosen_length(bank, client, length):
+    response = client.post(reverse("quizzes:start"), start_data(length=str(length)))
+    attempt = Attempt.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk])
+    assert attempt.slots.count() == attempt.question_count == length
+
+
+def test_a_quiz_on_one_topic_asks_only_about_it(bank, client):
+    client.post(reverse("quizzes:start"), start_data(topic="resolutions", length="5"))
+    topics = {s.question.topic for s in Attempt.objects.get().slots.select_related("question")}
+    assert topics == {"resolutions"}
+
+
+def test_a_quiz_never_asks_two_questions_on_the_same_fact(bank, client):
+    client.post(reverse("quizzes:start"), start_data(length="20"))
+    facts = [
+        f for s in Attempt.objects.get().slots.select_related("question") for f in s.question.facts
+    ]
+    assert len(facts) == len(set(facts))
+
+
+def test_the_language_of_the_questions_is_kept_by_the_attempt(bank, client):
+    client.post(reverse("quizzes:start"), start_data(language="it"))
+    attempt = Attempt.objects.get()
+    html = client.get(reverse("quizzes:take", args=[attempt.pk])).content.decode()
+    legend = html.split("<legend>")[1].split("</legend>")[0]
+    assert attempt.language == "it"
+    assert legend in {q.payload["prompt"]["it"] for q in Question.objects.active()}
+    assert "Check answer" in html  # the interface stays in the site's language
+
+
+def test_a_missing_nickname_is_explained_and_starts_nothing(bank, client):
+    response = client.post(reverse("quizzes:start"), start_data(nickname="   "))
+    assert response.status_code == 200
+    assert "Choose a nickname to start." in response.content.decode()
+    assert not Attempt.objects.exists()
+
+
+def test_a_tampered_length_is_refused(bank, client):
+    response = client.post(reverse("quizzes:start"), start_data(length="500"))
+    assert "Select a valid choice" in response.content.decode()
+    assert not Attempt.objects.exists()
+
+
+def test_a_logged_in_user_is_recognised(bank, client):
+    user = UserFactory(username="maria", first_name="Maria")
+    client.force_login(user)
+    assert 'value="Maria"' in client.get("/").content.decode()
+    client.post(reverse("quizzes:start"), start_data(nickname="Maria"))
+    assert Attempt.objects.get().user == user
+
+
+def test_an_unknown_code_gets_a_clear_message(bank, client):
+    response = client.post(reverse("quizzes:join"), {"code": "zz99zz"})
+    assert response.status_code == 200
+    assert "No quiz has the code ZZ99ZZ. Check it with your teacher." in response.content.decode()
+
+
+def test_a_closed_code_gets_a_clear_message(bank, client):
+    QuestionSet.objects.create(
+        owner=UserFactory(), title="Class 3B", code="KQ7RTM", status=QuestionSet.Status.CLOSED
+    )
+    response = client.post(reverse("quizzes:join"), {"code": "kq7rtm"})
+    assert "This quiz is closed. Ask your teacher to open it." in response.content.decode()
+
+
+def test_an_empty_code_asks_for_one(bank, client):
+    response = client.post(reverse("quizzes:join"), {"code": ""})
+    assert "Type the code your teacher gave you." in response.content.decode()
+
+
+def test_home_offers_to_continue_an_unfinished_quiz(bank, client):
+    client.post(reverse("quizzes:start"), start_data(length="5"))
+    attempt = Attempt.objects.get()
+    html = client.get("/").content.decode()
+    assert reverse("quizzes:take", args=[attempt.pk]) in html
+    assert "Continue your quiz (0 of 5 answered)" in html
