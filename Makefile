@@ -54,11 +54,15 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# axe-core, for the accessibility checks of the browser tests (npm registry, pinned by the lock).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 test: install messages lint
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || \
 		(echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
 	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
-		$(PY) -m pytest; \
+		$(MAKE) --no-print-directory node_modules/axe-core/axe.min.js && $(PY) -m pytest; \
 	else \
 		echo "Chromium not found at $${CHROMIUM:-/usr/bin/chromium}: SKIPPING the browser tests (tests/e2e)."; \
 		echo "Install it with 'apt-get install -y chromium' to run them; .ci/run does."; \

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from quizzes.generation.registry import generate
 
 
@@ -36,7 +38,8 @@ def test_other_processes_with_other_hash_seeds_generate_the_same_bank():
     assert run_elsewhere("1") == run_elsewhere("12345")
 
 
-def test_the_fixture_loader_matches_the_database_reader(real_kb):
-    from tests.quizzes.kb_fixture import fact_base_from_fixture
+@pytest.mark.django_db
+def test_the_fixture_loader_matches_the_database_reader(facts, real_kb):
+    from quizzes.selectors import fact_base
 
-    assert fact_base_from_fixture() == real_kb
+    assert fact_base() == real_kb

@@ -38,8 +38,8 @@ def leaks(payload: dict, html: str) -> list[str]:
                 found.append(f"accepted answer {accepted}")
     if payload["kind"] == "matching":
         for left in payload["lefts"]:
-            if left["match"] in html:
-                found.append("stored right ids")
+            if f'value="{left["match"]}"' in html or f'value="{left["id"]}"' in html:
+                found.append("stored ids of the pairs")
     return found
 
 

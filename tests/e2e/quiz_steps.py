@@ -1,0 +1,79 @@
+"""Answering whatever question the page shows, with the mouse or with the keyboard only."""
+
+from __future__ import annotations
+
+import re
+
+
+def kind_of(page) -> str:
+    step = page.locator("#step")
+    if step.locator("input[type=radio]").count():
+        return "radio"
+    if step.locator("input[type=checkbox]").count():
+        return "checkbox"
+    if step.locator("ol.ordering").count():
+        return "ordering"
+    if step.locator(".pairs select").count():
+        return "matching"
+    if step.locator("input[inputmode=decimal]").count():
+        return "number"
+    return "text"
+
+
+def answer_with_mouse(page) -> str:
+    step = page.locator("#step")
+    kind = kind_of(page)
+    if kind in ("radio", "checkbox"):
+        step.locator("label.choice").first.click()
+    elif kind == "number":
+        step.locator("#answer-input").fill("139")
+    elif kind == "text":
+        step.locator("#answer-input").fill("Chkheidze")
+    elif kind == "ordering":
+        step.locator("button.move:not([disabled])").last.click()  # swaps two items in place
+        page.wait_for_load_state()
+    elif kind == "matching":
+        for select in step.locator(".pairs select").all():
+            select.select_option(index=1)
+    step.get_by_role(
+        "button",
+        name=re.compile(
+            "Check answer|Next question|Finish|Controlla la risposta|Domanda successiva|Termina"
+        ),
+    ).click()
+    return kind
+
+
+def tab_to(page, predicate_js: str, limit: int = 80) -> None:
+    """Press Tab until the focused element satisfies the predicate (a JS expression on el)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            f"(() => {{ const el = document.activeElement; return !!({predicate_js}); }})()"
+        ):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate_js}")
+
+
+def answer_with_keyboard(page) -> str:
+    kind = kind_of(page)
+    if kind in ("radio", "checkbox"):
+        tab_to(page, "el.name === 'answer'")
+        page.keyboard.press("Space")
+    elif kind in ("number", "text"):
+        tab_to(page, "el.id === 'answer-input'")
+        page.keyboard.type("139" if kind == "number" else "Kamenev")
+    elif kind == "ordering":
+        tab_to(page, "el.classList.contains('move') && el.value.startsWith('down:')")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "document.activeElement && document.activeElement.classList.contains('move')"
+        )
+    elif kind == "matching":
+        count = page.locator(".pairs select").count()
+        for _ in range(count):
+            tab_to(page, "el.tagName === 'SELECT' && !el.value")
+            page.keyboard.press("ArrowDown")
+    tab_to(page, "el.type === 'submit' && el.classList.contains('primary')")
+    page.keyboard.press("Enter")
+    return kind
