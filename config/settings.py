@@ -1,5 +1,6 @@
 """Project settings, read once from the environment (see README, "Configuration")."""
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "axes",
     "conference",
     "quizzes",
 ]
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -158,7 +162,24 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+# Accounts: teachers log in on the site's own pages; admins in the admin.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "quizzes:teach"
+LOGOUT_REDIRECT_URL = "home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Guessing passwords: 5 failures for one user from one address lock them out for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "quiz@localhost")
 
 # Security. Behind TLS in production; DJANGO_SECURE_SSL_REDIRECT=0 when a proxy already redirects.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import Attempt, Question
+from quizzes.models import Attempt, Question, QuestionSet, SetQuestion, TeacherSignup
+from quizzes.permissions import TEACHERS
 from quizzes.services import bank_refresh
 from quizzes.signals import FACT_MODELS
 
@@ -102,3 +103,54 @@ class AttemptAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.action(description=_("Approve: activate the account and make it a teacher"))
+def approve_teachers(modeladmin, request, queryset):
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    teachers = Group.objects.get(name=TEACHERS)
+    count = 0
+    for signup in queryset.select_related("user").filter(approved_at__isnull=True):
+        signup.user.is_active = True
+        signup.user.save(update_fields=["is_active"])
+        signup.user.groups.add(teachers)
+        signup.approved_at = timezone.now()
+        signup.save(update_fields=["approved_at"])
+        count += 1
+    modeladmin.message_user(
+        request, _("%(count)d teacher accounts approved.") % {"count": count}, messages.SUCCESS
+    )
+
+
+@admin.register(TeacherSignup)
+class TeacherSignupAdmin(admin.ModelAdmin):
+    list_display = ("user", "full_name", "email", "school", "created_at", "approved_at")
+    list_filter = (("approved_at", admin.EmptyFieldListFilter),)
+    search_fields = ("user__username", "user__email", "school", "user__last_name")
+    actions = [approve_teachers]
+    readonly_fields = ("user", "created_at", "approved_at")
+
+    @admin.display(description=_("name"))
+    def full_name(self, obj):
+        return obj.user.get_full_name()
+
+    @admin.display(description=_("email"))
+    def email(self, obj):
+        return obj.user.email
+
+
+class SetQuestionInline(admin.TabularInline):
+    model = SetQuestion
+    fields = ("position", "question")
+    raw_id_fields = ("question",)
+    extra = 0
+
+
+@admin.register(QuestionSet)
+class QuestionSetAdmin(admin.ModelAdmin):
+    list_display = ("title", "owner", "status", "code", "updated_at")
+    list_filter = ("status", "language")
+    search_fields = ("title", "code", "owner__username")
+    inlines = [SetQuestionInline]

@@ -9,6 +9,11 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from quizzes import signals
+        from quizzes.permissions import ensure_teachers_group
 
         signals.connect()
+        # After the auth app's own receiver has created the permissions.
+        post_migrate.connect(ensure_teachers_group, sender=self)

@@ -261,3 +261,64 @@ class Response(models.Model):
     @property
     def correct(self) -> bool:
         return self.fraction >= 1.0
+
+
+class SetQuestion(models.Model):
+    """A question chosen for a set, at a position. Points to the version the teacher saw;
+    new attempts take the current version of the same question (see services.set_start)."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["question_set", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question_set", "position"], name="set_question_unique_position"
+            ),
+            models.UniqueConstraint(fields=["question_set", "question"], name="set_question_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.question_set} #{self.position + 1}: {self.question}"
+
+
+class TeacherSignup(models.Model):
+    """A teacher who signed up and waits for an admin to approve the account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teacher_signup"
+    )
+    school = models.CharField(_("school"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["approved_at", "-created_at"]
+        verbose_name = _("teacher sign-up")
+        verbose_name_plural = _("teacher sign-ups")
+
+    def __str__(self):
+        return f"{self.user.get_username()} ({self.school})"
+
+
+class RateCounter(models.Model):
+    """How many times a client did something in a time window: one atomic row per window.
+
+    Shared by every app server through the database, so limits hold across gunicorn
+    workers without a shared cache (services.rate_limit_hit).
+    """
+
+    key = models.CharField(max_length=200)
+    window = models.BigIntegerField(help_text=_("Start of the window, in seconds since 1970."))
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="rate_counter_unique")
+        ]
+        indexes = [models.Index(fields=["window"])]
+
+    def __str__(self):
+        return f"{self.key} @ {self.window}: {self.count}"

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from conference import models as facts_models
 from quizzes.generation import facts as kb
-from quizzes.models import Attempt, AttemptQuestion, Question, QuestionSet, Response
+from quizzes.models import (
+    Attempt,
+    AttemptQuestion,
+    Question,
+    QuestionSet,
+    Response,
+    SetQuestion,
+)
+from quizzes.permissions import TEACHERS
 
 LANGS = ("en", "it")
 
@@ -144,7 +153,12 @@ def fact_base() -> kb.FactBase:
 
 # -- student pages ---------------------------------------------------------------------------
 def practice_questions(
-    *, length: int, topic: str, avoid: set[str], facts: set[str] | None = None
+    *,
+    length: int,
+    topic: str,
+    avoid: set[str],
+    facts: set[str] | None = None,
+    exclude_facts: set[str] | None = None,
 ) -> list[Question]:
     """Questions for a practice quiz: fresh ones first, no two on the same fact, kinds mixed.
 
@@ -158,6 +172,8 @@ def practice_questions(
     pool = list(rows)
     if facts is not None:
         pool = [q for q in pool if set(q.facts) & facts]
+    if exclude_facts:
+        pool = [q for q in pool if not set(q.facts) & exclude_facts]
     rng.shuffle(pool)
     pool.sort(key=lambda q: q.uid in avoid)  # stable: fresh questions first, still shuffled
     chosen: list[Question] = []
@@ -224,3 +240,213 @@ def open_attempt(*, owner_token: str | None, user) -> Attempt | None:
 
 def question_set_by_code(code: str) -> QuestionSet | None:
     return QuestionSet.objects.filter(code__iexact=code).first()
+
+
+# -- teachers --------------------------------------------------------------------------------
+def is_teacher(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=TEACHERS).exists()
+
+
+def teacher_sets(user, *, archived: bool = False):
+    """A teacher's own sets (an admin's: everybody's), with their counts, in one query."""
+    rows = QuestionSet.objects.select_related("owner").annotate(
+        question_total=Count("items", distinct=True), attempt_total=Count("attempts", distinct=True)
+    )
+    if not user.is_superuser:
+        rows = rows.filter(owner=user)
+    if archived:
+        return rows.filter(status=QuestionSet.Status.ARCHIVED)
+    return rows.exclude(status=QuestionSet.Status.ARCHIVED)
+
+
+def set_for_teacher(user, pk) -> QuestionSet | None:
+    rows = QuestionSet.objects.select_related("owner")
+    if not user.is_superuser:
+        rows = rows.filter(owner=user)
+    return rows.filter(pk=pk).first()
+
+
+def set_items(question_set: QuestionSet) -> list[SetQuestion]:
+    return list(question_set.items.select_related("question").order_by("position"))
+
+
+def set_questions_for_attempt(question_set: QuestionSet) -> list[Question]:
+    """The set's questions in their current versions (a fact edit may have replaced one);
+    questions whose fact is gone are left out."""
+    items = set_items(question_set)
+    current = {q.uid: q for q in Question.objects.active().filter(
+        uid__in=[item.question.uid for item in items])}  # fmt: skip
+    return [current[item.question.uid] for item in items if item.question.uid in current]
+
+
+def bank(*, topic: str = "", kind: str = "", difficulty: str = "", language: str = "en",
+         search: str = "", exclude: set[str] = frozenset(), limit: int = 60):  # fmt: skip
+    """Active questions for the teacher's bank browser, filtered."""
+    rows = Question.objects.active().order_by("topic", "uid")
+    if topic:
+        rows = rows.filter(topic=topic)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if search:
+        rows = rows.filter(**{f"payload__prompt__{language}__icontains": search})
+    questions = [q for q in rows if q.uid not in exclude]
+    bands = {"easy": (0.75, 1.01), "medium": (0.5, 0.75), "hard": (0.0, 0.5)}
+    if difficulty in bands:
+        low, high = bands[difficulty]
+        questions = [q for q in questions if low <= q.p_correct < high]
+    return questions[:limit], len(questions)
+
+
+@dataclass
+class AttemptRow:
+    attempt: Attempt
+    seconds: int | None
+
+    @property
+    def percentage(self) -> float:
+        return self.attempt.percentage
+
+
+@dataclass
+class OptionCount:
+    text: str
+    count: int
+    correct: bool
+
+
+@dataclass
+class ItemRow:
+    number: int
+    uid: str
+    prompt: str
+    kind: str
+    facility: float | None
+    discrimination: float | None
+    flags: tuple[str, ...]
+    options: list[OptionCount]
+    answered: int
+
+
+@dataclass
+class SetResults:
+    rows: list[AttemptRow]
+    summary: object
+    histogram: list[int]
+    items: list[ItemRow]
+    max_score: float
+
+
+SORTS = {
+    "nickname": lambda row: row.attempt.nickname.casefold(),
+    "started": lambda row: row.attempt.started_at,
+    "finished": lambda row: (row.attempt.finished_at is None, row.attempt.finished_at or 0),
+    "score": lambda row: row.attempt.score,
+    "time": lambda row: (row.seconds is None, row.seconds or 0),
+}
+
+
+def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResults:
+    """Attempts, summary, distribution and item analysis of a set, in four queries whatever
+    the size of the class."""
+    from quizzes import statistics
+
+    attempts = list(question_set.attempts.all())
+    slots = list(
+        AttemptQuestion.objects.filter(attempt__question_set=question_set).values_list(
+            "attempt_id", "position", "question_id", "points"
+        )
+    )
+    responses = {
+        (attempt_id, position): (fraction, answer)
+        for attempt_id, position, fraction, answer in Response.objects.filter(
+            attempt__question_set=question_set
+        ).values_list("attempt_id", "position", "fraction", "answer")
+    }
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in={s[2] for s in slots}).only(
+            "uid", "kind", "payload"
+        )
+    }
+    rows = [
+        AttemptRow(a, int(a.duration.total_seconds()) if a.finished_at else None) for a in attempts
+    ]
+    key, reverse = sort.lstrip("-"), sort.startswith("-")
+    rows.sort(key=SORTS.get(key, SORTS["started"]), reverse=reverse)
+
+    # Columns: questions by id, in the order students met them most often (position).
+    order: dict[str, int] = {}
+    for _attempt, position, question_id, _points in slots:
+        uid = questions[question_id].uid
+        order[uid] = min(order.get(uid, position), position)
+    uids = sorted(order, key=lambda uid: (order[uid], uid))
+    finished = {a.pk for a in attempts if a.state == Attempt.State.FINISHED}
+    points = {questions[q].uid: p for _a, _pos, q, p in slots}
+    cells: dict = {a: {} for a in finished}
+    latest: dict[str, Question] = {}
+    chosen: dict[str, list] = {uid: [] for uid in uids}
+    for attempt_id, position, question_id, _points in slots:
+        question = questions[question_id]
+        latest.setdefault(question.uid, question)
+        fraction, answer = responses.get((attempt_id, position), (0.0, None))
+        if attempt_id in finished:
+            cells[attempt_id][question.uid] = fraction
+        if answer is not None:
+            chosen[question.uid].append(answer)
+    matrix = [[cells[a].get(uid) for uid in uids] for a in finished]
+    weights = [points[uid] for uid in uids]
+    item_stats = statistics.items(matrix, weights) if matrix else [None] * len(uids)
+    language = question_set.language
+    items = []
+    for number, (uid, stats) in enumerate(zip(uids, item_stats, strict=True), start=1):
+        question = latest[uid]
+        items.append(
+            ItemRow(
+                number=number,
+                uid=uid,
+                prompt=question.payload["prompt"][language],
+                kind=question.kind,
+                facility=stats.facility if stats else None,
+                discrimination=stats.discrimination if stats else None,
+                flags=stats.flags if stats else (),
+                options=_option_counts(question.payload, chosen[uid], language),
+                answered=len(chosen[uid]),
+            )
+        )
+    percentages = [a.percentage for a in attempts if a.pk in finished]
+    return SetResults(
+        rows=rows,
+        summary=statistics.summary(matrix, weights),
+        histogram=statistics.histogram(percentages),
+        items=items,
+        max_score=max((a.max_score for a in attempts), default=0.0),
+    )
+
+
+def _option_counts(payload: dict, answers: list[dict], language: str) -> list[OptionCount]:
+    """How many students picked each option of a choice question."""
+    kind = payload["kind"]
+    if kind == "true_false":
+        counts = {True: 0, False: 0}
+        for answer in answers:
+            if answer.get("value") in counts:
+                counts[answer["value"]] += 1
+        from django.utils.translation import gettext as _
+
+        return [OptionCount(_("True"), counts[True], payload["truth"] is True),
+                OptionCount(_("False"), counts[False], payload["truth"] is False)]  # fmt: skip
+    if kind not in ("single_choice", "multiple_response"):
+        return []
+    counts = {o["id"]: 0 for o in payload["options"]}
+    for answer in answers:
+        picked = answer.get("options") or [answer.get("option")]
+        for option_id in picked:
+            if option_id in counts:
+                counts[option_id] += 1
+    by_id = {o["id"]: o for o in payload["options"]}
+    return [
+        OptionCount(by_id[i]["text"][language], counts[i], by_id[i]["correct"])
+        for i in payload["order"][language]
+    ]

@@ -1,17 +1,42 @@
-"""Student URLs of the quiz app."""
+"""URLs of the quiz app: students' quizzes, joining by code, and the teachers' pages."""
 
 from django.urls import path
 
-from quizzes.views import student
+from quizzes.views import student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
     path("quiz/start/", student.start, name="start"),
     path("join/", student.join, name="join"),
+    path("join/<str:code>/", student.join_set, name="join_set"),
     path("quiz/<uuid:attempt_id>/", student.take, name="take"),
     path("quiz/<uuid:attempt_id>/answer/", student.answer, name="answer"),
     path("quiz/<uuid:attempt_id>/feedback/<int:number>/", student.feedback, name="feedback"),
     path("quiz/<uuid:attempt_id>/results/", student.results, name="results"),
     path("quiz/<uuid:attempt_id>/again/", student.again, name="again"),
     path("quiz/<uuid:attempt_id>/mistakes/", student.mistakes, name="mistakes"),
+    # Teachers
+    path("teach/", teacher.index, name="teach"),
+    path("teach/sets/<int:pk>/", teacher.edit, name="set_edit"),
+    path("teach/sets/<int:pk>/bank/", teacher.bank, name="set_bank"),
+    path("teach/sets/<int:pk>/add/", teacher.add, name="set_add"),
+    path("teach/sets/<int:pk>/add-random/", teacher.add_random, name="set_add_random"),
+    path("teach/sets/<int:pk>/remove/", teacher.remove, name="set_remove"),
+    path("teach/sets/<int:pk>/move/", teacher.move, name="set_move"),
+    path("teach/sets/<int:pk>/preview/", teacher.preview, name="set_preview"),
+    path("teach/sets/<int:pk>/publish/", teacher.publish, name="set_publish"),
+    path("teach/sets/<int:pk>/close/", teacher.close, name="set_close"),
+    path("teach/sets/<int:pk>/reopen/", teacher.reopen, name="set_reopen"),
+    path("teach/sets/<int:pk>/duplicate/", teacher.duplicate, name="set_duplicate"),
+    path("teach/sets/<int:pk>/delete/", teacher.delete, name="set_delete"),
+    path("teach/sets/<int:pk>/share/", teacher.share, name="set_share"),
+    path("teach/sets/<int:pk>/results/", teacher.results, name="set_results"),
+    path("teach/sets/<int:pk>/results.csv", teacher.results_csv, name="set_results_csv"),
+    path(
+        "teach/sets/<int:pk>/attempts/<uuid:attempt_id>/",
+        teacher.attempt_detail,
+        name="set_attempt",
+    ),
+    path("teach/sets/<int:pk>/export/<str:fmt>/", teacher.export, name="set_export"),
+    path("teach/sets/<int:pk>/print/", teacher.printable, name="set_print"),
 ]

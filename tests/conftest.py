@@ -10,11 +10,19 @@ def load_facts():
     call_command("loaddata", FIXTURE, verbosity=0)
 
 
+def load_bank():
+    from quizzes.services import bank_refresh
+
+    bank_refresh()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real fact base once per test database; each test rolls its changes back."""
+    """Load the real fact base and its question bank once per test database; each test
+    rolls its changes back."""
     with django_db_blocker.unblock():
         load_facts()
+        load_bank()
 
 
 @pytest.fixture
@@ -24,6 +32,15 @@ def facts(db):
 
     if not Person.objects.exists():
         load_facts()
+
+
+@pytest.fixture
+def question_bank(facts):
+    """The real facts and the question bank generated from them."""
+    from quizzes.models import Question
+
+    if not Question.objects.active().exists():
+        load_bank()
 
 
 @pytest.fixture

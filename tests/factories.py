@@ -184,3 +184,52 @@ class SuperUserFactory(UserFactory):
     username = "root"
     is_staff = True
     is_superuser = True
+
+
+class TeacherFactory(UserFactory):
+    """A user in the Teachers group."""
+
+    @factory.post_generation
+    def teachers_group(self, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            from quizzes.permissions import TEACHERS
+
+            self.groups.add(Group.objects.get(name=TEACHERS))
+
+
+class QuestionSetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.QuestionSet"
+
+    owner = factory.SubFactory(TeacherFactory)
+    title = factory.Sequence(lambda n: f"Class quiz {n}")
+    language = "en"
+
+
+class SetQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.SetQuestion"
+
+    question_set = factory.SubFactory(QuestionSetFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class AttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.Attempt"
+
+    nickname = factory.Sequence(lambda n: f"Student {n}")
+    owner_token = factory.Sequence(lambda n: f"owner-{n}")
+    language = "en"
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.Response"
+
+    attempt = factory.SubFactory(AttemptFactory)
+    answer = factory.LazyFunction(dict)
+    fraction = 1.0
+    points = factory.LazyAttribute(lambda o: o.fraction)

@@ -23,3 +23,20 @@ def duration(value: datetime.timedelta) -> str:
     if minutes:
         return _("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
     return _("%(seconds)d s") % {"seconds": seconds}
+
+
+@register.filter
+def get_language(text: dict, language: str) -> str:
+    """A stored bilingual text in one language: {{ payload.prompt|get_language:"it" }}."""
+    return text.get(language) or text.get("en", "")
+
+
+@register.filter
+def percent(value) -> str:
+    return f"{round(float(value) * 100)}%" if value is not None else "—"
+
+
+@register.filter
+def picked(pairs: dict | None, key: str):
+    """The value chosen for one key of a matching question: {{ pairs|picked:left.token }}."""
+    return (pairs or {}).get(key)

@@ -14,14 +14,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
-from quizzes import selectors, services
+from quizzes import ratelimit, selectors, services, teaching
 from quizzes.forms import AnswerForm, JoinForm, StartForm
-from quizzes.models import Attempt, QuestionSet
+from quizzes.models import Attempt
 from quizzes.presenting import answer_text, key_text, present
+from quizzes.teacher_forms import NicknameForm
 
 OWNER = "quiz_owner"
 
@@ -92,22 +94,92 @@ def start(request):
     return redirect("quizzes:take", attempt_id=attempt.pk)
 
 
+# Guessing join codes: a client may send this many unknown codes a minute.
+WRONG_CODES = {"limit": 20, "window_seconds": 60}
+# Creating nicknames: this many joins a minute from one client (a whole class behind one
+# school address stays well under it).
+NICKNAMES = {"limit": 120, "window_seconds": 60}
+WAIT = _lazy("Too many wrong codes from this device. Wait a minute, then try again.")
+
+
+def _too_many(request, message):
+    response = render(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _code_blocked(request) -> bool:
+    return ratelimit.blocked(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
+
+
+def _wrong_code(request) -> None:
+    ratelimit.hit(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
+
+
 @require_POST
 def join(request):
+    if _code_blocked(request):
+        return _too_many(request, WAIT)
     form = JoinForm(request.POST)
     if form.is_valid():
-        question_set = selectors.question_set_by_code(form.cleaned_data["code"])
+        code = form.cleaned_data["code"]
+        question_set = selectors.question_set_by_code(code)
         if question_set is None:
-            form.add_error(
-                "code",
-                _("No quiz has the code %(code)s. Check it with your teacher.")
-                % {"code": form.cleaned_data["code"]},
-            )
-        elif question_set.status != QuestionSet.Status.OPEN:
-            form.add_error("code", _("This quiz is closed. Ask your teacher to open it."))
+            _wrong_code(request)
+            message = _("No quiz has the code %(code)s. Check it with your teacher.")
+            form.add_error("code", message % {"code": code})
         else:
-            return redirect("quizzes:join_set", code=question_set.code)
+            try:
+                teaching.join_check(question_set=question_set)
+            except teaching.JoinRefused as refusal:
+                form.add_error("code", str(refusal))
+            else:
+                return redirect("quizzes:join_set", code=question_set.code)
     return _home(request, StartForm(initial=_start_initial(request)), form)
+
+
+@require_http_methods(["GET", "POST"])
+def join_set(request, code):
+    """A class quiz by its code or share link: its title and settings, and a nickname."""
+    if _code_blocked(request):
+        return _too_many(request, WAIT)
+    question_set = selectors.question_set_by_code(code)
+    if question_set is None:
+        _wrong_code(request)
+        return render(request, "quizzes/join.html", {"unknown": code.upper()}, status=404)
+    context = {"question_set": question_set, "form": NicknameForm(initial=_nickname(request))}
+    try:
+        teaching.join_check(question_set=question_set)
+    except teaching.JoinRefused as refusal:
+        context["refusal"] = str(refusal)
+        return render(request, "quizzes/join.html", context)
+    if request.method == "POST":
+        form = context["form"] = NicknameForm(request.POST)
+        if form.is_valid():
+            if not ratelimit.hit(key=f"nickname:{ratelimit.client_key(request)}", **NICKNAMES):
+                return _too_many(
+                    request,
+                    _("Too many students joined from this device in a minute. Wait a moment, "
+                      "then try again."),
+                )  # fmt: skip
+            try:
+                attempt = teaching.set_start(
+                    question_set=question_set,
+                    nickname=form.cleaned_data["nickname"],
+                    owner_token=owner_token(request, create=True),
+                    user=_user(request),
+                )
+            except teaching.JoinRefused as refusal:
+                form.add_error("nickname", str(refusal))
+            else:
+                return redirect("quizzes:take", attempt_id=attempt.pk)
+    return render(request, "quizzes/join.html", context)
+
+
+def _nickname(request) -> dict:
+    if request.user.is_authenticated:
+        return {"nickname": request.user.get_short_name() or request.user.get_username()}
+    return {}
 
 
 def _attempt_or_404(request, attempt_id) -> Attempt:
@@ -242,6 +314,13 @@ def _move(request, slot, order, move):
         target = index - 1 if direction == "up" else index + 1
         if 0 <= target < len(tokens):
             tokens[index], tokens[target] = tokens[target], tokens[index]
+            index = target
+        # Keep focus on the moved item; at either end its button in that direction is
+        # disabled, so the other one takes the focus.
+        if direction == "up" and index == 0:
+            direction = "down"
+        elif direction == "down" and index == len(tokens) - 1:
+            direction = "up"
         context = _question_context(slot, order=tokens, focus=f"{direction}:{moved}")
     return _page(request, "quizzes/take.html", context)
 

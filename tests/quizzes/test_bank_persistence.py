@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def stored_bank(facts):
-    services.bank_refresh()
+def stored_bank(question_bank):
+    """The real bank (generated once per test database)."""
 
 
 def run(*args) -> str:
@@ -41,6 +41,7 @@ def key_of(question: Question) -> str:
 
 
 def test_generate_questions_builds_the_bank_then_changes_nothing(facts):
+    Question.objects.all().delete()
     first = run("generate_questions")
     assert "added" in first and Question.objects.active().count() >= 150
     second = run("generate_questions")

@@ -7,15 +7,13 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from quizzes import services
 from tests.quizzes.student import start
 
 pytestmark = pytest.mark.django_db
 LIMIT = 60 * 1024
 
 
-def test_the_quiz_page_and_its_assets_weigh_under_60_kb_compressed(facts, client):
-    services.bank_refresh()
+def test_the_quiz_page_and_its_assets_weigh_under_60_kb_compressed(question_bank, client):
     attempt = start(client, kinds=["ordering", "single_choice"])
     html = client.get(reverse("quizzes:take", args=[attempt.pk])).content
     assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
@@ -28,8 +26,7 @@ def test_the_quiz_page_and_its_assets_weigh_under_60_kb_compressed(facts, client
     assert total < LIMIT, f"{total} bytes"
 
 
-def test_no_page_loads_anything_from_another_host(facts, client):
-    services.bank_refresh()
+def test_no_page_loads_anything_from_another_host(question_bank, client):
     attempt = start(client, kinds=["matching", "single_choice"])
     for url in ("/", reverse("quizzes:take", args=[attempt.pk])):
         html = client.get(url).content.decode()

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from quizzes import services
 from quizzes.models import Attempt, Response
 from tests.quizzes.student import answer_data, slot, start
 
@@ -23,8 +22,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def bank(facts):
-    services.bank_refresh()
+def bank(question_bank):
+    """The real bank (generated once per test database)."""
 
 
 def answer_url(attempt):

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import services
 from quizzes.models import Attempt, Response
 from quizzes.presenting import token
 from tests.quizzes.student import answer_data, slot, start
@@ -18,8 +17,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def bank(facts):
-    services.bank_refresh()
+def bank(question_bank):
+    """The real bank (generated once per test database)."""
 
 
 def leaks(payload: dict, html: str) -> list[str]:

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from quizzes import services
 from quizzes.models import Attempt
 from tests.quizzes.student import answer_data, slot, start
 
@@ -11,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def bank(facts):
-    services.bank_refresh()
+def bank(question_bank):
+    """The real bank (generated once per test database)."""
 
 
 def finish(client, attempt, rights):

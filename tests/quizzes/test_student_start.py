@@ -5,7 +5,6 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from quizzes import services
 from quizzes.models import Attempt, Question, QuestionSet
 from tests.factories import UserFactory
 
@@ -13,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def bank(facts):
-    services.bank_refresh()
+def bank(question_bank):
+    """The real bank (generated once per test database)."""
 
 
 def start_data(**overrides):

@@ -1,0 +1,107 @@
+"""Forms of the teacher pages: a set's settings, the bank filters, signing up, joining a set."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.forms import LANGUAGES, NICKNAME_MAX
+from quizzes.models import KIND_CHOICES, TOPIC_CHOICES, QuestionSet
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class SetSettingsForm(forms.ModelForm):
+    class Meta:
+        model = QuestionSet
+        fields = ["title", "description", "language", "time_limit_minutes", "shuffle_questions",
+                  "shuffle_options", "feedback", "attempts_allowed", "points_per_question",
+                  "opens_at", "closes_at"]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "language": forms.Select(choices=LANGUAGES),
+            "feedback": forms.RadioSelect,
+            "opens_at": DATETIME,
+            "closes_at": DATETIME,
+        }
+        help_texts = {
+            "time_limit_minutes": _("Leave empty for no time limit."),
+            "opens_at": _("Optional: students cannot join before."),
+            "closes_at": _("Optional: students cannot join after."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_limit_minutes"].validators.append(_between(1, 300))
+        self.fields["points_per_question"].validators.append(_between(1, 10))
+        self.fields["attempts_allowed"].validators.append(_between(0, 20))
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The closing time must come after the opening time."))
+        return data
+
+
+def _between(low: int, high: int):
+    def check(value):
+        if value is not None and not low <= value <= high:
+            raise forms.ValidationError(
+                _("Give a number from %(low)d to %(high)d.") % {"low": low, "high": high}
+            )
+
+    return check
+
+
+class BankFilterForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *TOPIC_CHOICES],
+                              required=False)  # fmt: skip
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *KIND_CHOICES],
+                             required=False)  # fmt: skip
+    difficulty = forms.ChoiceField(
+        label=_("Difficulty"),
+        required=False,
+        choices=[("", _("Any")), ("easy", _("easy (three in four or more right)")),
+                 ("medium", _("medium (half to three in four right)")),
+                 ("hard", _("hard (fewer than half right)"))],
+    )  # fmt: skip
+    language = forms.ChoiceField(label=_("Show in"), choices=LANGUAGES, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class RandomForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *TOPIC_CHOICES],
+                              required=False)  # fmt: skip
+    count = forms.TypedChoiceField(label=_("How many"), coerce=int, initial=5,
+                                   choices=[(n, str(n)) for n in (1, 3, 5, 10)])  # fmt: skip
+
+
+class TeacherSignupForm(UserCreationForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), help_text=_("For resetting your password."))
+    school = forms.CharField(label=_("School"), max_length=200)
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ["username", "first_name", "last_name", "email"]
+
+
+class NicknameForm(forms.Form):
+    nickname = forms.CharField(
+        label=_("Your nickname"),
+        max_length=NICKNAME_MAX,
+        help_text=_("Your teacher sees it with your score."),
+        error_messages={"required": _("Choose a nickname to start.")},
+    )
+
+    def clean_nickname(self):
+        nickname = " ".join(self.cleaned_data["nickname"].split())
+        if not nickname:
+            raise forms.ValidationError(_("Choose a nickname to start."))
+        return nickname

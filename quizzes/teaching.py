@@ -1,0 +1,211 @@
+"""State changes of teachers' question sets, and students joining them. Each in a transaction."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from quizzes import selectors
+from quizzes.models import Attempt, Question, QuestionSet, SetQuestion
+from quizzes.services import StartRefused, attempt_start
+
+# Easy to read aloud and to copy from a projector: no 0/O, no 1/I/L.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def set_create(*, owner, title: str = "") -> QuestionSet:
+    return QuestionSet.objects.create(owner=owner, title=title or _("Untitled quiz"))
+
+
+def set_add(*, question_set: QuestionSet, questions: list[Question]) -> int:
+    """Append questions not yet in the set; returns how many were added."""
+    with transaction.atomic():
+        QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
+        present = set(question_set.items.values_list("question__uid", flat=True))
+        last = question_set.items.aggregate(last=Max("position"))["last"]
+        position = -1 if last is None else last
+        added = 0
+        for question in questions:
+            if question.uid in present:
+                continue
+            position += 1
+            SetQuestion.objects.create(
+                question_set=question_set, question=question, position=position
+            )
+            present.add(question.uid)
+            added += 1
+        QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
+    return added
+
+
+def set_add_random(*, question_set: QuestionSet, topic: str, count: int = 5) -> int:
+    """Add up to `count` questions of a topic, none on a fact the set already asks about."""
+    used = {fact for item in question_set.items.select_related("question")
+            for fact in item.question.facts}  # fmt: skip
+    chosen = selectors.practice_questions(
+        length=count, topic=topic, avoid=set(), exclude_facts=used
+    )
+    return set_add(question_set=question_set, questions=chosen)
+
+
+def set_remove(*, question_set: QuestionSet, item_id: int) -> None:
+    with transaction.atomic():
+        item = question_set.items.filter(pk=item_id).first()
+        if item is None:
+            return
+        item.delete()
+        _renumber(question_set)
+
+
+def set_move(*, question_set: QuestionSet, item_id: int, direction: str) -> None:
+    """Swap an item with its neighbour above ("up") or below ("down")."""
+    with transaction.atomic():
+        items = list(question_set.items.select_for_update().order_by("position"))
+        index = next((i for i, item in enumerate(items) if item.pk == item_id), None)
+        if index is None:
+            return
+        target = index - 1 if direction == "up" else index + 1
+        if not 0 <= target < len(items):
+            return
+        items[index], items[target] = items[target], items[index]
+        _renumber(question_set, items)
+
+
+def _renumber(question_set: QuestionSet, items=None) -> None:
+    items = items if items is not None else list(question_set.items.order_by("position"))
+    # Two passes so that the unique (set, position) never sees two rows on one position.
+    offset = len(items) + 1000
+    for index, item in enumerate(items):
+        SetQuestion.objects.filter(pk=item.pk).update(position=index + offset)
+    for index, item in enumerate(items):
+        SetQuestion.objects.filter(pk=item.pk).update(position=index)
+    QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
+
+
+def set_publish(*, question_set: QuestionSet) -> QuestionSet:
+    """Open the set to students under a join code (kept if it already has one)."""
+    if not question_set.items.exists():
+        raise StartRefused(_("Add at least one question before publishing."))
+    with transaction.atomic():
+        if not question_set.code:
+            for _attempt in range(20):
+                try:
+                    with transaction.atomic():
+                        QuestionSet.objects.filter(pk=question_set.pk).update(code=new_code())
+                    break
+                except IntegrityError:
+                    continue
+        QuestionSet.objects.filter(pk=question_set.pk).update(status=QuestionSet.Status.OPEN)
+    question_set.refresh_from_db()
+    return question_set
+
+
+def set_close(*, question_set: QuestionSet) -> None:
+    QuestionSet.objects.filter(pk=question_set.pk, status=QuestionSet.Status.OPEN).update(
+        status=QuestionSet.Status.CLOSED
+    )
+
+
+def set_reopen(*, question_set: QuestionSet) -> None:
+    QuestionSet.objects.filter(pk=question_set.pk, status=QuestionSet.Status.CLOSED).update(
+        status=QuestionSet.Status.OPEN
+    )
+
+
+def set_duplicate(*, question_set: QuestionSet, owner) -> QuestionSet:
+    fields = ["description", "language", "time_limit_minutes", "shuffle_questions",
+              "shuffle_options", "feedback", "attempts_allowed", "points_per_question",
+              "opens_at", "closes_at"]  # fmt: skip
+    with transaction.atomic():
+        copy = QuestionSet.objects.create(
+            owner=owner,
+            title=_("Copy of %(title)s") % {"title": question_set.title},
+            **{name: getattr(question_set, name) for name in fields},
+        )
+        SetQuestion.objects.bulk_create(
+            SetQuestion(question_set=copy, question_id=item.question_id, position=item.position)
+            for item in question_set.items.all()
+        )
+    return copy
+
+
+def set_delete(*, question_set: QuestionSet) -> str:
+    """Delete a set nobody has taken; archive one with attempts. Returns what happened."""
+    with transaction.atomic():
+        if question_set.attempts.exists():
+            QuestionSet.objects.filter(pk=question_set.pk).update(
+                status=QuestionSet.Status.ARCHIVED
+            )
+            return "archived"
+        question_set.delete()
+        return "deleted"
+
+
+class JoinRefused(Exception):
+    """A student cannot take the set now; the message says why."""
+
+
+def join_check(*, question_set: QuestionSet, now=None) -> None:
+    now = now or timezone.now()
+    if question_set.status != QuestionSet.Status.OPEN:
+        raise JoinRefused(_("This quiz is closed. Ask your teacher to open it."))
+    if question_set.opens_at and now < question_set.opens_at:
+        raise JoinRefused(
+            _("This quiz opens on %(when)s.") % {"when": _when(question_set.opens_at)}
+        )
+    if question_set.closes_at and now >= question_set.closes_at:
+        raise JoinRefused(
+            _("This quiz closed on %(when)s.") % {"when": _when(question_set.closes_at)}
+        )
+
+
+def _when(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, user=None) -> Attempt:
+    """A student's attempt at a set, under the set's settings.
+
+    The nickname is the student's within the set: another browser that uses it is refused,
+    the same browser may come back for another attempt while attempts remain.
+    """
+    join_check(question_set=question_set)
+    with transaction.atomic():
+        QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
+        same_name = question_set.attempts.filter(nickname__iexact=nickname)
+        if same_name.exclude(owner_token=owner_token).exists():
+            raise JoinRefused(
+                _("Someone in this quiz already uses the nickname “%(name)s”; choose another.")
+                % {"name": nickname}
+            )
+        taken = same_name.count()
+        if question_set.attempts_allowed and taken >= question_set.attempts_allowed:
+            raise JoinRefused(
+                _("You have used all your attempts at this quiz (%(count)d).")
+                % {"count": question_set.attempts_allowed}
+            )
+        questions = selectors.set_questions_for_attempt(question_set)
+        if not questions:
+            raise JoinRefused(_("This quiz has no questions yet."))
+        if question_set.shuffle_questions:
+            secrets.SystemRandom().shuffle(questions)
+        return attempt_start(
+            questions=questions,
+            nickname=nickname,
+            language=question_set.language,
+            owner_token=owner_token,
+            user=user,
+            feedback=question_set.feedback,
+            time_limit_minutes=question_set.time_limit_minutes,
+            question_set=question_set,
+            points=float(question_set.points_per_question),
+        )

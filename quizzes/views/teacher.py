@@ -1,0 +1,377 @@
+"""Teacher pages: build a question set from the bank, publish it, read the class's results.
+
+A teacher sees and changes only their own sets (an admin: all); anonymous visitors are sent
+to the login page, logged-in users who are not teachers get 403.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import trigger_client_event
+
+from quizzes import charts, selectors, services, teaching
+from quizzes.exporters import gift, moodle_xml
+from quizzes.exporters.common import from_questions
+from quizzes.models import Question
+from quizzes.teacher_forms import BankFilterForm, RandomForm, SetSettingsForm
+from quizzes.views.student import _reviewed
+
+
+def teacher_required(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not selectors.is_teacher(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def own_set(view):
+    """Give the view the teacher's set, or 404 for anybody else's."""
+
+    @functools.wraps(view)
+    @teacher_required
+    def wrapper(request, pk, *args, **kwargs):
+        question_set = selectors.set_for_teacher(request.user, pk)
+        if question_set is None:
+            raise Http404
+        return view(request, question_set, *args, **kwargs)
+
+    return wrapper
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def index(request):
+    if request.method == "POST":
+        question_set = teaching.set_create(owner=request.user)
+        return redirect("quizzes:set_edit", pk=question_set.pk)
+    archived = request.GET.get("archived") == "1"
+    return render(
+        request,
+        "teach/index.html",
+        {"sets": selectors.teacher_sets(request.user, archived=archived), "archived": archived},
+    )
+
+
+def _editor_context(request, question_set, settings_form=None) -> dict:
+    items = selectors.set_items(question_set)
+    filters = BankFilterForm(request.GET or {"language": question_set.language})
+    filters.is_valid()
+    data = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    language = data.get("language") or question_set.language
+    questions, total = selectors.bank(
+        topic=data.get("topic", ""),
+        kind=data.get("kind", ""),
+        difficulty=data.get("difficulty", ""),
+        language=language,
+        search=data.get("q", ""),
+        exclude={item.question.uid for item in items},
+    )
+    current = {
+        q.uid for q in Question.objects.active().filter(uid__in=[i.question.uid for i in items])
+    }
+    return {
+        "question_set": question_set,
+        "items": items,
+        "changed": [i for i in items if i.question.status != Question.Status.ACTIVE],
+        "gone": [i for i in items if i.question.uid not in current],
+        "points": len(items) * question_set.points_per_question,
+        "settings_form": settings_form or SetSettingsForm(instance=question_set),
+        "filters": filters,
+        "random_form": RandomForm(),
+        "bank": questions,
+        "bank_total": total,
+        "bank_language": language,
+        "has_attempts": question_set.attempts.exists(),
+    }
+
+
+@own_set
+@require_http_methods(["GET", "POST"])
+def edit(request, question_set):
+    form = None
+    if request.method == "POST":
+        form = SetSettingsForm(request.POST, instance=question_set)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Settings saved."))
+            if not request.htmx:
+                return redirect("quizzes:set_edit", pk=question_set.pk)
+            form = None
+    context = _editor_context(request, question_set, form)
+    if request.htmx:
+        return render(request, "teach/edit.html#settings", context)
+    return render(request, "teach/edit.html", context)
+
+
+@own_set
+@require_GET
+def bank(request, question_set):
+    return render(request, "teach/edit.html#bank", _editor_context(request, question_set))
+
+
+def _after_change(request, question_set):
+    """The set's question list again; the bank is told to refresh itself."""
+    if not request.htmx:
+        return redirect(reverse("quizzes:set_edit", args=[question_set.pk]) + "#questions")
+    response = render(request, "teach/edit.html#questions", _editor_context(request, question_set))
+    return trigger_client_event(response, "set-changed")
+
+
+@own_set
+@require_POST
+def add(request, question_set):
+    uids = request.POST.getlist("uid")
+    questions = list(Question.objects.active().filter(uid__in=uids))
+    added = teaching.set_add(question_set=question_set, questions=questions)
+    if not added:
+        messages.info(request, _("That question is in the set already, or no longer in the bank."))
+    return _after_change(request, question_set)
+
+
+@own_set
+@require_POST
+def add_random(request, question_set):
+    form = RandomForm(request.POST)
+    if form.is_valid():
+        added = teaching.set_add_random(
+            question_set=question_set,
+            topic=form.cleaned_data["topic"],
+            count=form.cleaned_data["count"],
+        )
+        if added < form.cleaned_data["count"]:
+            message = _(
+                "Only %(count)d more questions fit: the others would repeat facts the set "
+                "already asks about."
+            )
+            messages.info(request, message % {"count": added})
+    return _after_change(request, question_set)
+
+
+@own_set
+@require_POST
+def remove(request, question_set):
+    teaching.set_remove(question_set=question_set, item_id=_int(request.POST.get("item")))
+    return _after_change(request, question_set)
+
+
+@own_set
+@require_POST
+def move(request, question_set):
+    teaching.set_move(
+        question_set=question_set,
+        item_id=_int(request.POST.get("item")),
+        direction="up" if request.POST.get("direction") == "up" else "down",
+    )
+    return _after_change(request, question_set)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+@own_set
+@require_GET
+def preview(request, question_set):
+    from quizzes.presenting import present
+
+    shown = [
+        present(q.payload, attempt_id="preview", position=n, language=question_set.language)
+        for n, q in enumerate(selectors.set_questions_for_attempt(question_set))
+    ]
+    return render(request, "teach/preview.html", {"question_set": question_set, "shown": shown})
+
+
+@own_set
+@require_POST
+def publish(request, question_set):
+    try:
+        teaching.set_publish(question_set=question_set)
+    except services.StartRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("quizzes:set_edit", pk=question_set.pk)
+    return redirect("quizzes:set_share", pk=question_set.pk)
+
+
+@own_set
+@require_POST
+def close(request, question_set):
+    teaching.set_close(question_set=question_set)
+    messages.success(request, _("The quiz is closed: students can no longer join."))
+    return redirect(
+        request.POST.get("next") or reverse("quizzes:set_share", args=[question_set.pk])
+    )
+
+
+@own_set
+@require_POST
+def reopen(request, question_set):
+    teaching.set_reopen(question_set=question_set)
+    messages.success(request, _("The quiz is open again."))
+    return redirect(
+        request.POST.get("next") or reverse("quizzes:set_share", args=[question_set.pk])
+    )
+
+
+@own_set
+@require_POST
+def duplicate(request, question_set):
+    copy = teaching.set_duplicate(question_set=question_set, owner=request.user)
+    messages.success(request, _("A copy was made; it is a draft with no code yet."))
+    return redirect("quizzes:set_edit", pk=copy.pk)
+
+
+@own_set
+@require_POST
+def delete(request, question_set):
+    if teaching.set_delete(question_set=question_set) == "archived":
+        messages.info(request, _("Students have taken this quiz, so it was archived, not deleted: "
+                                 "their results stay."))  # fmt: skip
+    else:
+        messages.success(request, _("The quiz was deleted."))
+    return redirect("quizzes:teach")
+
+
+def share_url(request, question_set) -> str:
+    return request.build_absolute_uri(reverse("quizzes:join_set", args=[question_set.code]))
+
+
+@own_set
+@require_GET
+def share(request, question_set):
+    if not question_set.code:
+        return redirect("quizzes:set_edit", pk=question_set.pk)
+    link = share_url(request, question_set)
+    qr = segno.make(link, error="m").svg_inline(
+        scale=6, dark="#1b1b1f", light="#ffffff", omitsize=False
+    )
+    # segno writes plain SVG markup from the link, which we built ourselves.
+    return render(request, "teach/share.html", {
+        "question_set": question_set, "link": link, "qr": mark_safe(qr),
+        "spoken": " ".join(question_set.code)})  # fmt: skip
+
+
+@own_set
+@require_GET
+def results(request, question_set):
+    sort = request.GET.get("sort", "-started")
+    data = selectors.set_results(question_set, sort=sort)
+    context = {
+        "question_set": question_set,
+        "results": data,
+        "bars": charts.bars(data.histogram),
+        "sort": sort,
+        "sorts": ["nickname", "started", "finished", "score", "time"],
+        "now": timezone.now(),
+    }
+    if request.htmx:
+        return render(request, "teach/results.html#live", context)
+    return render(request, "teach/results.html", context)
+
+
+@own_set
+@require_GET
+def results_csv(request, question_set):
+    data = selectors.set_results(question_set, sort="nickname")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"results-{question_set.code or question_set.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # the BOM, so spreadsheets read UTF-8 (Čcheidze, Zavad'e)
+    writer = csv.writer(response)
+    header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
+              _("Percentage"), _("Time (seconds)"), _("State")]  # fmt: skip
+    writer.writerow(header)
+    for row in data.rows:
+        a = row.attempt
+        writer.writerow(
+            [
+                a.nickname,
+                _stamp(a.started_at),
+                _stamp(a.finished_at),
+                f"{a.score:g}",
+                f"{a.max_score:g}",
+                f"{a.percentage:.1f}",
+                row.seconds if row.seconds is not None else "",
+                a.get_state_display(),
+            ]
+        )
+    return response
+
+
+@own_set
+@require_GET
+def attempt_detail(request, question_set, attempt_id):
+    attempt = question_set.attempts.filter(pk=attempt_id).first()
+    if attempt is None:
+        raise Http404
+    reviewed = [_reviewed(slot, response, attempt.language)
+                for slot, response in selectors.review(attempt)]  # fmt: skip
+    context = {"question_set": question_set, "attempt": attempt, "reviewed": reviewed}
+    return render(request, "teach/attempt.html", context)
+
+
+def _stamp(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+EXPORTS = {
+    "gift": (gift.export, "text/plain", "txt"),
+    "moodlexml": (moodle_xml.export, "application/xml", "xml"),
+}
+
+
+@own_set
+@require_GET
+def export(request, question_set, fmt):
+    if fmt not in EXPORTS:
+        raise Http404
+    writer, content_type, extension = EXPORTS[fmt]
+    questions = from_questions(
+        selectors.set_questions_for_attempt(question_set), question_set.language
+    )
+    response = HttpResponse(
+        writer(questions, question_set.language), content_type=f"{content_type}; charset=utf-8"
+    )
+    name = f"quiz-{question_set.code or question_set.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@own_set
+@require_GET
+def printable(request, question_set):
+    from quizzes.presenting import key_text, present
+
+    language = question_set.language
+    questions = selectors.set_questions_for_attempt(question_set)
+    printed = [
+        {
+            "shown": present(q.payload, attempt_id="print", position=n, language=language),
+            "key": key_text(q.payload, language),
+            "explanation": q.payload["explanation"][language],
+        }
+        for n, q in enumerate(questions)
+    ]
+    return render(request, "teach/print.html", {
+        "question_set": question_set, "printed": printed,
+        "with_key": request.GET.get("key") == "1"})  # fmt: skip

@@ -1,0 +1,236 @@
+"""Building, publishing, sharing, duplicating and deleting a question set."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from quizzes import teaching
+from quizzes.models import Attempt, Question, QuestionSet
+from tests.factories import QuestionSetFactory, TeacherFactory
+from tests.quizzes.student import answer_data
+from tests.quizzes.teacher import published_set
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def teacher(question_bank, client):
+    user = TeacherFactory(username="ms-rossi")
+    client.force_login(user)
+    return user
+
+
+def test_a_new_set_opens_in_the_editor(teacher, client):
+    response = client.post(reverse("quizzes:teach"))
+    question_set = QuestionSet.objects.get(owner=teacher)
+    assert response["Location"] == reverse("quizzes:set_edit", args=[question_set.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Questions in this quiz" in html and "Question bank" in html and "Settings" in html
+
+
+def test_the_bank_filters_by_topic_kind_difficulty_and_text(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_bank", args=[question_set.pk])
+    html = client.get(
+        url, {"topic": "resolutions", "kind": "single_choice", "language": "en"}, **HTMX
+    ).content.decode()
+    assert "<html" not in html
+    expected = Question.objects.active().filter(topic="resolutions", kind="single_choice")
+    assert f"{expected.count()} questions match" in html
+    html = client.get(url, {"q": "Kamenev", "language": "it"}, **HTMX).content.decode()
+    shown = re.findall(r'<span class="item-text" lang="it">(.*?)</span>', html)
+    assert shown and all("Kamenev" in text for text in shown)
+    html = client.get(url, {"difficulty": "hard"}, **HTMX).content.decode()
+    assert "questions match" in html or "question matches" in html
+
+
+def test_adding_a_question_updates_the_list_and_the_totals_in_place(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher, points_per_question=2)
+    question = Question.objects.active().filter(kind="numeric").first()
+    response = client.post(
+        reverse("quizzes:set_add", args=[question_set.pk]), {"uid": question.uid}, **HTMX
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="questions"')
+    assert "1 question, 2 points" in html
+    assert "set-changed" in response["HX-Trigger"]
+    assert question_set.items.get().question == question
+
+
+def test_adding_the_same_question_twice_keeps_one(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    question = Question.objects.active().first()
+    for _ in range(2):
+        client.post(reverse("quizzes:set_add", args=[question_set.pk]), {"uid": question.uid})
+    assert question_set.items.count() == 1
+
+
+def test_five_random_questions_from_a_topic_on_different_facts(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    client.post(
+        reverse("quizzes:set_add_random", args=[question_set.pk]),
+        {"topic": "chronology", "count": "5"},
+    )
+    items = list(question_set.items.select_related("question"))
+    assert len(items) == 5 and {i.question.topic for i in items} == {"chronology"}
+    facts = [f for i in items for f in i.question.facts]
+    assert len(facts) == len(set(facts))
+
+
+def test_reordering_and_removing_questions(teacher, client):
+    question_set = published_set(owner=teacher, kinds=("single_choice", "true_false", "numeric"))
+    first, second, third = (i.pk for i in question_set.items.order_by("position"))
+    client.post(
+        reverse("quizzes:set_move", args=[question_set.pk]),
+        {"item": third, "direction": "up"},
+        **HTMX,
+    )
+    assert list(question_set.items.order_by("position").values_list("pk", flat=True)) == [
+        first,
+        third,
+        second,
+    ]
+    client.post(reverse("quizzes:set_remove", args=[question_set.pk]), {"item": first}, **HTMX)
+    assert list(question_set.items.order_by("position").values_list("pk", "position")) == [
+        (third, 0),
+        (second, 1),
+    ]
+
+
+def test_settings_are_saved_and_bad_ones_explained(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_edit", args=[question_set.pk])
+    good = {"title": "3B, April 1917", "description": "", "language": "it", "time_limit_minutes": "15",
+            "shuffle_questions": "on", "feedback": "deferred", "attempts_allowed": "2", "points_per_question": "1",
+            "opens_at": "", "closes_at": ""}  # fmt: skip
+    assert client.post(url, good).status_code == 302
+    question_set.refresh_from_db()
+    assert (question_set.title, question_set.language, question_set.time_limit_minutes) == (
+        "3B, April 1917",
+        "it",
+        15,
+    )
+    assert question_set.shuffle_questions and question_set.feedback == "deferred"
+    bad = dict(
+        good,
+        time_limit_minutes="-3",
+        opens_at="2026-05-02T10:00",
+        closes_at="2026-05-01T10:00",
+        title="",
+    )
+    html = client.post(url, bad, **HTMX).content.decode()
+    assert "This field is required." in html
+    assert "The closing time must come after the opening time." in html
+    question_set.refresh_from_db()
+    assert question_set.title == "3B, April 1917"
+
+
+def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher, client):
+    question_set = published_set(owner=teacher)
+    assert re.fullmatch(r"[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}", question_set.code)
+    html = client.get(reverse("quizzes:set_share", args=[question_set.pk])).content.decode()
+    assert question_set.code in html
+    assert f"http://testserver/join/{question_set.code}/" in html
+    assert "<svg" in html and "<path" in html  # the QR code, drawn on the server
+
+
+def test_a_set_without_questions_cannot_be_published(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    response = client.post(reverse("quizzes:set_publish", args=[question_set.pk]), follow=True)
+    assert "Add at least one question before publishing." in response.content.decode()
+    question_set.refresh_from_db()
+    assert question_set.status == "draft" and question_set.code is None
+
+
+def test_codes_never_use_confusable_characters():
+    codes = {teaching.new_code() for _ in range(2000)}
+    assert not set("".join(codes)) & set("0O1IL")
+
+
+def test_closing_and_reopening(teacher, client):
+    question_set = published_set(owner=teacher)
+    client.post(reverse("quizzes:set_close", args=[question_set.pk]))
+    question_set.refresh_from_db()
+    assert question_set.status == "closed"
+    client.post(reverse("quizzes:set_reopen", args=[question_set.pk]))
+    question_set.refresh_from_db()
+    assert question_set.status == "open"
+
+
+def test_preview_shows_the_questions_and_records_nothing(teacher, client):
+    question_set = published_set(owner=teacher, kinds=("matching", "ordering", "single_choice"))
+    html = client.get(reverse("quizzes:set_preview", args=[question_set.pk])).content.decode()
+    assert html.count('<fieldset class="question"') == 3 and "disabled" in html
+    assert not Attempt.objects.exists()
+
+
+def test_duplicating_copies_questions_and_settings_as_a_draft(teacher, client):
+    question_set = published_set(owner=teacher, time_limit_minutes=12)
+    client.post(reverse("quizzes:set_duplicate", args=[question_set.pk]))
+    copy = QuestionSet.objects.exclude(pk=question_set.pk).get()
+    assert copy.status == "draft" and copy.code is None and copy.time_limit_minutes == 12
+    assert list(copy.items.values_list("question_id", flat=True)) == list(
+        question_set.items.values_list("question_id", flat=True)
+    )
+
+
+def test_a_set_without_attempts_is_deleted(teacher, client):
+    question_set = published_set(owner=teacher)
+    client.post(reverse("quizzes:set_delete", args=[question_set.pk]))
+    assert not QuestionSet.objects.filter(pk=question_set.pk).exists()
+
+
+def test_a_set_with_attempts_is_archived_and_keeps_its_results(teacher, client):
+    question_set = published_set(owner=teacher)
+    teaching.set_start(question_set=question_set, nickname="Ann", owner_token="ann")
+    response = client.post(reverse("quizzes:set_delete", args=[question_set.pk]), follow=True)
+    assert "archived, not deleted" in response.content.decode()
+    question_set.refresh_from_db()
+    assert question_set.status == "archived" and question_set.attempts.count() == 1
+    assert (
+        question_set.title in client.get(reverse("quizzes:teach") + "?archived=1").content.decode()
+    )
+
+
+def test_editing_a_set_with_attempts_keeps_their_questions_and_scores(teacher, client):
+    question_set = published_set(owner=teacher, kinds=("single_choice", "true_false"))
+    attempt = teaching.set_start(question_set=question_set, nickname="Ann", owner_token="ann")
+    session = client.session
+    session["quiz_owner"] = "ann"
+    session.save()
+    client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
+    before = list(attempt.slots.values_list("question_id", flat=True))
+    client.post(
+        reverse("quizzes:set_remove", args=[question_set.pk]),
+        {"item": question_set.items.first().pk},
+    )
+    teaching.set_add(
+        question_set=question_set,
+        questions=[Question.objects.active().filter(kind="numeric").first()],
+    )
+    attempt.refresh_from_db()
+    assert list(attempt.slots.values_list("question_id", flat=True)) == before
+    assert attempt.score == 1 and attempt.responses.get().fraction == 1
+
+
+def test_a_set_exports_to_gift_and_moodle_xml(teacher, client):
+    question_set = published_set(owner=teacher, kinds=("single_choice", "short_answer"))
+    gift = client.get(reverse("quizzes:set_export", args=[question_set.pk, "gift"]))
+    assert gift["Content-Disposition"].endswith('.txt"') and "::" in gift.content.decode()
+    xml = client.get(reverse("quizzes:set_export", args=[question_set.pk, "moodlexml"]))
+    assert xml.content.decode().count('<question type="') == 3  # category + 2
+    assert (
+        client.get(reverse("quizzes:set_export", args=[question_set.pk, "pdf"])).status_code == 404
+    )
+
+
+def test_the_printable_version_has_an_optional_answer_key(teacher, client):
+    question_set = published_set(owner=teacher, kinds=("single_choice", "numeric"))
+    url = reverse("quizzes:set_print", args=[question_set.pk])
+    without = client.get(url).content.decode()
+    with_key = client.get(url, {"key": "1"}).content.decode()
+    assert "Answer key" not in without and "Answer key" in with_key
+    number = question_set.items.get(question__kind="numeric").question.payload["number"]
+    assert f"<strong>{number}</strong>" in with_key
