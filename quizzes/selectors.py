@@ -174,24 +174,41 @@ def practice_questions(
         pool = [q for q in pool if set(q.facts) & facts]
     if exclude_facts:
         pool = [q for q in pool if not set(q.facts) & exclude_facts]
-    rng.shuffle(pool)
-    pool.sort(key=lambda q: q.uid in avoid)  # stable: fresh questions first, still shuffled
+    # A greedy pick can paint itself into a corner (an ordering question takes four dates);
+    # a few shuffles find a pick with no fact asked twice whenever the bank allows one.
+    best: list[Question] = []
+    best_overlap = None
+    for _try in range(25):
+        rng.shuffle(pool)
+        pool.sort(key=lambda q: q.uid in avoid)  # stable: fresh questions first
+        chosen = _greedy(pool, length)
+        asked = [f for q in chosen for f in q.facts]
+        overlap = len(asked) - len(set(asked))
+        if best_overlap is None or (len(chosen), -overlap) > (len(best), -best_overlap):
+            best, best_overlap = chosen, overlap
+        if overlap == 0 and len(chosen) == min(length, len(pool)):
+            break
+    rng.shuffle(best)
+    return best
+
+
+def _greedy(pool: list[Question], length: int) -> list[Question]:
     chosen: list[Question] = []
     used_facts: set[str] = set()
     kinds: dict[str, int] = {}
-    for pass_ in range(2):
+    # Relax one rule at a time: first new facts and a mix of kinds (at most a third of one
+    # kind, so a quiz is never all true/false), then new facts only, then whatever is left.
+    for strict_facts, capped in ((True, True), (True, False), (False, False)):
         for question in pool:
             if len(chosen) >= length or question in chosen:
                 continue
-            if set(question.facts) & used_facts and pass_ == 0:
+            if strict_facts and set(question.facts) & used_facts:
                 continue
-            # At most a third of one kind in the first pass, so a quiz is never all true/false.
-            if pass_ == 0 and kinds.get(question.kind, 0) >= max(2, length // 3):
+            if capped and kinds.get(question.kind, 0) >= max(2, length // 3):
                 continue
             chosen.append(question)
             used_facts |= set(question.facts)
             kinds[question.kind] = kinds.get(question.kind, 0) + 1
-    rng.shuffle(chosen)
     return chosen
 
 
@@ -203,20 +220,31 @@ def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
     return Attempt.objects.filter(ownership, pk=attempt_id).first()
 
 
-def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
-    """The attempt's slot at ``position`` (its current one by default), with the attempt and
-    the question, in one query; None if the attempt is not this visitor's."""
+def _slots(*, attempt_id, owner_token: str | None, user):
     ownership = Q(attempt__owner_token=owner_token) if owner_token else Q(pk__in=[])
     if user is not None and user.is_authenticated:
-        ownership |= Q(attempt__user=user)
-    rows = AttemptQuestion.objects.select_related("attempt", "question").filter(
-        ownership, attempt_id=attempt_id
-    )
+        ownership |= Q(attempt__user_id=user.pk)
+    return AttemptQuestion.objects.select_related(
+        "attempt", "attempt__question_set", "question"
+    ).filter(ownership, attempt_id=attempt_id)
+
+
+def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
+    """The attempt's slot at ``position`` (its current one by default), with the attempt, its
+    set and the question, in one query; None if the attempt is not this visitor's."""
+    rows = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
     if position is None:
-        rows = rows.filter(position=F("attempt__position"))
-    else:
-        rows = rows.filter(position=position)
-    return rows.first()
+        return rows.filter(position=F("attempt__position")).first()
+    return rows.filter(position=position).first()
+
+
+def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
+    """The slot at ``position`` and the one after it (None at the end), in one query."""
+    rows = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user).filter(
+        position__in=[position, position + 1]
+    )
+    by_position = {slot.position: slot for slot in rows}
+    return by_position.get(position), by_position.get(position + 1)
 
 
 def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:
@@ -262,9 +290,11 @@ def teacher_sets(user, *, archived: bool = False):
 
 
 def set_for_teacher(user, pk) -> QuestionSet | None:
+    """The set if this teacher owns it (and is still a teacher), or any set for an admin:
+    one query that also proves the teacher role."""
     rows = QuestionSet.objects.select_related("owner")
     if not user.is_superuser:
-        rows = rows.filter(owner=user)
+        rows = rows.filter(owner_id=user.pk, owner__groups__name=TEACHERS, owner__is_active=True)
     return rows.filter(pk=pk).first()
 
 

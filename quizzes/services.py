@@ -294,8 +294,6 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
                 answered_at=now,
             )
     if moved:
-        if last:
-            difficulty_calibrate(responses=Response.objects.filter(attempt_id=attempt.pk))
         return Outcome(response)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:
@@ -317,8 +315,8 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
 def difficulty_calibrate(*, responses=None) -> int:
     """Move answered questions' difficulty by the Elo rule, one answer at a time, in order.
 
-    Runs when an attempt finishes (for its answers) and from `manage.py calibrate_questions`
-    (for all that are left); each answer is counted once.
+    Runs from `manage.py sweep` (every minute in production), off the answer path; each
+    answer is counted once.
     """
     pending = (responses if responses is not None else Response.objects.all()).filter(
         calibrated=False
@@ -345,3 +343,12 @@ def difficulty_calibrate(*, responses=None) -> int:
         Question.objects.bulk_update(questions.values(), ["difficulty", "answer_count"])
         Response.objects.filter(pk__in=[r.pk for r in rows]).update(calibrated=True)
     return count
+
+
+def attempts_sweep(*, now=None) -> int:
+    """Finish every attempt whose time ran out, with its deadline as the finishing time."""
+    now = now or timezone.now()
+    due = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now - GRACE).only(
+        "pk", "state", "deadline"
+    )
+    return sum(attempt_expire(attempt=attempt, now=now) for attempt in due)

@@ -199,9 +199,7 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         attempt_id=attempt.pk,
         position=slot.position,
         language=attempt.language,
-        shuffle_options=bool(attempt.question_set_id and attempt.question_set.shuffle_options)
-        if attempt.question_set_id
-        else False,
+        shuffle_options=bool(attempt.question_set and attempt.question_set.shuffle_options),
         order=order,
     )
     if data is not None:
@@ -262,7 +260,7 @@ def answer(request, attempt_id):
     except ValueError:
         position = -1
     token = owner_token(request)
-    slot = selectors.slot_for(
+    slot, following = selectors.slot_and_next(
         attempt_id=attempt_id, owner_token=token, user=_user(request), position=position
     )
     if slot is None:
@@ -298,9 +296,9 @@ def answer(request, attempt_id):
         return _finished(request, attempt)
     if not request.htmx:
         return redirect(reverse("quizzes:take", args=[attempt.pk]) + "#step")
-    following = selectors.slot_for(
-        attempt_id=attempt.pk, owner_token=token, user=_user(request), position=slot.position + 1
-    )
+    # The next slot came with this one; its attempt row is the one just moved on.
+    following.attempt = attempt
+    attempt.position = slot.position + 1
     return render(request, "quizzes/take.html#step", _question_context(following, focus="question"))
 
 

@@ -43,14 +43,22 @@ def teacher_required(view):
 
 
 def own_set(view):
-    """Give the view the teacher's set, or 404 for anybody else's."""
+    """Give the view the teacher's set, or 404 for another teacher's (403 for non-teachers).
+
+    The lookup itself proves the teacher role, so a set page costs one query for it; the
+    role is checked separately only when the lookup fails.
+    """
 
     @functools.wraps(view)
-    @teacher_required
     def wrapper(request, pk, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         question_set = selectors.set_for_teacher(request.user, pk)
         if question_set is None:
+            if not selectors.is_teacher(request.user):
+                raise PermissionDenied
             raise Http404
+        request.is_teacher = True
         return view(request, question_set, *args, **kwargs)
 
     return wrapper

@@ -7,13 +7,21 @@ from quizzes.models import Attempt, AttemptQuestion, Question
 from quizzes.presenting import present, token
 
 
+def set_session(client, **values) -> None:
+    """Write into the client's session; sessions live in a signed cookie, so the cookie
+    changes with every save and must be handed back to the client."""
+    from django.conf import settings
+
+    session = client.session
+    session.update(values)
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+
+
 def start(client, *, kinds=None, length=5, language="en", feedback="immediate", minutes=None):
     """A practice attempt owned by this client's session, with questions of the given kinds."""
-    client.get("/")  # a session
-    session = client.session
-    owner = session.get("quiz_owner") or "test-owner-token"
-    session["quiz_owner"] = owner
-    session.save()
+    owner = client.session.get("quiz_owner") or "test-owner-token"
+    set_session(client, quiz_owner=owner)
     questions = []
     for kind in kinds or []:
         questions.append(Question.objects.active().filter(kind=kind).order_by("uid").first())

@@ -170,10 +170,10 @@ def test_the_question_admin_shows_both_languages(stored_bank, admin_client):
     assert "Chi aprì la Conferenza panrussa dei Soviet?" in html
 
 
-def test_calibration_moves_difficulty_once_per_answer(stored_bank):
+def test_the_sweep_moves_difficulty_once_per_answer(stored_bank):
     question = active("count/soviets/choice")
     answer(question, {"option": key_of(question)})
-    # A finished attempt folds its answers into the difficulty at once, and only once.
-    assert services.difficulty_calibrate() == 0
+    assert "calibrated 1 answers" in run("sweep")
+    assert "calibrated 0 answers" in run("sweep")
     question.refresh_from_db()
     assert question.answer_count == 1 and question.difficulty < question.prior_difficulty

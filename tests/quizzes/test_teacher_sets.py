@@ -8,7 +8,7 @@ from django.urls import reverse
 from quizzes import teaching
 from quizzes.models import Attempt, Question, QuestionSet
 from tests.factories import QuestionSetFactory, TeacherFactory
-from tests.quizzes.student import answer_data
+from tests.quizzes.student import answer_data, set_session
 from tests.quizzes.teacher import published_set
 
 pytestmark = pytest.mark.django_db
@@ -197,9 +197,7 @@ def test_a_set_with_attempts_is_archived_and_keeps_its_results(teacher, client):
 def test_editing_a_set_with_attempts_keeps_their_questions_and_scores(teacher, client):
     question_set = published_set(owner=teacher, kinds=("single_choice", "true_false"))
     attempt = teaching.set_start(question_set=question_set, nickname="Ann", owner_token="ann")
-    session = client.session
-    session["quiz_owner"] = "ann"
-    session.save()
+    set_session(client, quiz_owner="ann")
     client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
     before = list(attempt.slots.values_list("question_id", flat=True))
     client.post(
