@@ -114,6 +114,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so a read-then-write never has to upgrade
     # a shared lock (which fails at once whatever the timeout); WAL lets readers go on
     # while one writer commits.
+    DATABASES["default"]["ENGINE"] = "config.sqlite3"  # the real parameter limit, see there
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",

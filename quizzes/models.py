@@ -234,6 +234,7 @@ class Response(models.Model):
     """A student's answer to one question of an attempt, scored on the server."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    slot = models.OneToOneField(AttemptQuestion, on_delete=models.CASCADE, related_name="response")
     position = models.PositiveIntegerField()
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
     answer = models.JSONField()

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext
 
 from conference import models as facts_models
 from quizzes.generation import facts as kb
@@ -378,53 +379,50 @@ SORTS = {
 
 
 def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResults:
-    """Attempts, summary, distribution and item analysis of a set, in four queries whatever
-    the size of the class."""
+    """Attempts, summary, distribution and item analysis of a set in two queries, whatever
+    the size of the class: the slots with their attempts and responses, and the questions."""
     from quizzes import statistics
 
-    attempts = list(question_set.attempts.all())
     slots = list(
-        AttemptQuestion.objects.filter(attempt__question_set=question_set).values_list(
-            "attempt_id", "position", "question_id", "points"
-        )
+        AttemptQuestion.objects.filter(attempt__question_set=question_set)
+        .select_related("attempt", "response")
+        .order_by("attempt__started_at", "attempt_id", "position")
     )
-    responses = {
-        (attempt_id, position): (fraction, answer)
-        for attempt_id, position, fraction, answer in Response.objects.filter(
-            attempt__question_set=question_set
-        ).values_list("attempt_id", "position", "fraction", "answer")
-    }
     questions = {
         q.pk: q
-        for q in Question.objects.filter(pk__in={s[2] for s in slots}).only(
-            "uid", "kind", "payload"
-        )
+        for q in Question.objects.filter(
+            pk__in=AttemptQuestion.objects.filter(attempt__question_set=question_set).values(
+                "question_id"
+            )
+        ).only("uid", "kind", "payload")
     }
+    attempts = list({slot.attempt_id: slot.attempt for slot in slots}.values())
     rows = [
         AttemptRow(a, int(a.duration.total_seconds()) if a.finished_at else None) for a in attempts
     ]
     key, reverse = sort.lstrip("-"), sort.startswith("-")
     rows.sort(key=SORTS.get(key, SORTS["started"]), reverse=reverse)
 
-    # Columns: questions by id, in the order students met them most often (position).
+    # Columns: the questions by id, in the order students met them (earliest position).
     order: dict[str, int] = {}
-    for _attempt, position, question_id, _points in slots:
-        uid = questions[question_id].uid
-        order[uid] = min(order.get(uid, position), position)
+    for slot in slots:
+        uid = questions[slot.question_id].uid
+        order[uid] = min(order.get(uid, slot.position), slot.position)
     uids = sorted(order, key=lambda uid: (order[uid], uid))
     finished = {a.pk for a in attempts if a.state == Attempt.State.FINISHED}
-    points = {questions[q].uid: p for _a, _pos, q, p in slots}
+    points: dict[str, float] = {}
     cells: dict = {a: {} for a in finished}
     latest: dict[str, Question] = {}
     chosen: dict[str, list] = {uid: [] for uid in uids}
-    for attempt_id, position, question_id, _points in slots:
-        question = questions[question_id]
+    for slot in slots:
+        question = questions[slot.question_id]
         latest.setdefault(question.uid, question)
-        fraction, answer = responses.get((attempt_id, position), (0.0, None))
-        if attempt_id in finished:
-            cells[attempt_id][question.uid] = fraction
-        if answer is not None:
-            chosen[question.uid].append(answer)
+        points[question.uid] = slot.points
+        response = getattr(slot, "response", None)
+        if slot.attempt_id in finished:
+            cells[slot.attempt_id][question.uid] = response.fraction if response else 0.0
+        if response is not None:
+            chosen[question.uid].append(response.answer)
     matrix = [[cells[a].get(uid) for uid in uids] for a in finished]
     weights = [points[uid] for uid in uids]
     item_stats = statistics.items(matrix, weights) if matrix else [None] * len(uids)
@@ -463,10 +461,10 @@ def _option_counts(payload: dict, answers: list[dict], language: str) -> list[Op
         for answer in answers:
             if answer.get("value") in counts:
                 counts[answer["value"]] += 1
-        from django.utils.translation import gettext as _
-
-        return [OptionCount(_("True"), counts[True], payload["truth"] is True),
-                OptionCount(_("False"), counts[False], payload["truth"] is False)]  # fmt: skip
+        return [
+            OptionCount(gettext("True"), counts[True], payload["truth"] is True),
+            OptionCount(gettext("False"), counts[False], payload["truth"] is False),
+        ]
     if kind not in ("single_choice", "multiple_response"):
         return []
     counts = {o["id"]: 0 for o in payload["options"]}

@@ -286,6 +286,7 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
         if moved:
             response = Response.objects.create(
                 attempt_id=attempt.pk,
+                slot_id=slot.pk,
                 position=slot.position,
                 question_id=slot.question_id,
                 answer=answer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -27,24 +27,23 @@ def set_create(*, owner, title: str = "") -> QuestionSet:
 
 
 def set_add(*, question_set: QuestionSet, questions: list[Question]) -> int:
-    """Append questions not yet in the set; returns how many were added."""
+    """Append questions not yet in the set, in one INSERT; returns how many were added."""
     with transaction.atomic():
         QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
         present = set(question_set.items.values_list("question__uid", flat=True))
         last = question_set.items.aggregate(last=Max("position"))["last"]
-        position = -1 if last is None else last
-        added = 0
+        start = 0 if last is None else last + 1
+        fresh = []
         for question in questions:
-            if question.uid in present:
-                continue
-            position += 1
-            SetQuestion.objects.create(
-                question_set=question_set, question=question, position=position
-            )
-            present.add(question.uid)
-            added += 1
+            if question.uid not in present:
+                present.add(question.uid)
+                fresh.append(question)
+        SetQuestion.objects.bulk_create(
+            SetQuestion(question_set=question_set, question=question, position=start + index)
+            for index, question in enumerate(fresh)
+        )
         QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
-    return added
+    return len(fresh)
 
 
 def set_add_random(*, question_set: QuestionSet, topic: str, count: int = 5) -> int:
@@ -57,38 +56,38 @@ def set_add_random(*, question_set: QuestionSet, topic: str, count: int = 5) -> 
     return set_add(question_set=question_set, questions=chosen)
 
 
+# Positions are unique within a set and never negative, so moving a block of items first
+# lifts it out of the way by OFFSET, then puts it down: the same few statements whatever
+# the size of the set.
+OFFSET = 1_000_000
+
+
 def set_remove(*, question_set: QuestionSet, item_id: int) -> None:
     with transaction.atomic():
         item = question_set.items.filter(pk=item_id).first()
         if item is None:
             return
         item.delete()
-        _renumber(question_set)
+        later = question_set.items.filter(position__gt=item.position)
+        later.update(position=F("position") + OFFSET)
+        question_set.items.filter(position__gt=OFFSET).update(position=F("position") - OFFSET - 1)
+        QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
 
 
 def set_move(*, question_set: QuestionSet, item_id: int, direction: str) -> None:
     """Swap an item with its neighbour above ("up") or below ("down")."""
     with transaction.atomic():
-        items = list(question_set.items.select_for_update().order_by("position"))
-        index = next((i for i, item in enumerate(items) if item.pk == item_id), None)
-        if index is None:
+        item = question_set.items.filter(pk=item_id).first()
+        if item is None:
             return
-        target = index - 1 if direction == "up" else index + 1
-        if not 0 <= target < len(items):
+        target = item.position - 1 if direction == "up" else item.position + 1
+        neighbour = question_set.items.filter(position=target).first()
+        if neighbour is None:
             return
-        items[index], items[target] = items[target], items[index]
-        _renumber(question_set, items)
-
-
-def _renumber(question_set: QuestionSet, items=None) -> None:
-    items = items if items is not None else list(question_set.items.order_by("position"))
-    # Two passes so that the unique (set, position) never sees two rows on one position.
-    offset = len(items) + 1000
-    for index, item in enumerate(items):
-        SetQuestion.objects.filter(pk=item.pk).update(position=index + offset)
-    for index, item in enumerate(items):
-        SetQuestion.objects.filter(pk=item.pk).update(position=index)
-    QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
+        SetQuestion.objects.filter(pk=item.pk).update(position=OFFSET)
+        SetQuestion.objects.filter(pk=neighbour.pk).update(position=item.position)
+        SetQuestion.objects.filter(pk=item.pk).update(position=target)
+        QuestionSet.objects.filter(pk=question_set.pk).update(updated_at=timezone.now())
 
 
 def set_publish(*, question_set: QuestionSet) -> QuestionSet:
