@@ -1,0 +1,80 @@
+"""SQL statements per request, pinned: the same for 5, 50 and 500 questions, and small.
+
+Real transactions (transaction=True), so BEGIN and COMMIT are those a server sends. Counts
+come from bench/statements.py's counter and from django_assert_num_queries, which sees
+Django's own log of BEGIN and COMMIT too: both must agree.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from bench.statements import bank_of, count_statements
+from quizzes import services, teaching
+from quizzes.models import QuestionSet
+from tests.factories import TeacherFactory
+from tests.quizzes.student import answer_data, set_session
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def student(question_bank):
+    client = Client()
+    set_session(client, quiz_owner="pinned")
+    return client
+
+
+def quiz(size, feedback="deferred"):
+    return services.attempt_start(
+        questions=bank_of(size),
+        nickname="Ada",
+        language="en",
+        owner_token="pinned",
+        feedback=feedback,
+    )
+
+
+@pytest.mark.parametrize("size", [5, 50, 500])
+@pytest.mark.parametrize("feedback", ["deferred", "immediate"])
+def test_an_answer_costs_five_statements_counting_begin_and_commit(
+    student, size, feedback, django_assert_num_queries
+):
+    attempt = quiz(size, feedback)
+    url = reverse("quizzes:answer", args=[attempt.pk])
+    data = answer_data(attempt, 0)
+    with count_statements(connection) as sent, django_assert_num_queries(5):
+        response = student.post(url, data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and len(sent) == 5
+
+
+@pytest.mark.parametrize("size", [5, 500])
+def test_a_question_fragment_costs_one_query(student, size, django_assert_num_queries):
+    attempt = quiz(size)
+    with count_statements(connection) as sent, django_assert_num_queries(1):
+        response = student.get(reverse("quizzes:take", args=[attempt.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and len(sent) == 1
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_the_teachers_results_cost_four_queries_whatever_the_class_size(
+    question_bank, size, django_assert_num_queries
+):
+    owner = TeacherFactory(username=f"t{size}")
+    question_set = QuestionSet.objects.create(owner=owner, title="Pinned")
+    teaching.set_add(question_set=question_set, questions=bank_of(size))
+    teaching.set_publish(question_set=question_set)
+    for n in range(size // 5):  # a class growing with the quiz
+        attempt = teaching.set_start(
+            question_set=question_set, nickname=f"S{n}", owner_token=f"o{n}"
+        )
+        first = attempt.slots.select_related("attempt", "question").get(position=0)
+        services.answer_submit(slot=first, answer={})
+    teacher = Client()
+    teacher.force_login(owner)
+    url = reverse("quizzes:set_results", args=[question_set.pk])
+    for htmx in ({}, {"HTTP_HX_REQUEST": "true"}):
+        with count_statements(connection) as sent, django_assert_num_queries(4):
+            assert teacher.get(url, **htmx).status_code == 200
+        assert len(sent) == 4
