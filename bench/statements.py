@@ -99,16 +99,18 @@ def scenario(size: int) -> dict[str, int]:
     set_session(student, quiz_owner=f"student-{size}")
     measure("home page", lambda: student.get("/"))
     attempt = services.attempt_start(
-        questions=questions, nickname="Ada", language="en", owner_token=f"student-{size}",
+        questions=questions,
+        nickname="Ada",
+        language="en",
+        owner_token=f"student-{size}",
         feedback="deferred",
-    )  # fmt: skip
+    )
     take = reverse("quizzes:take", args=[attempt.pk])
     answer = reverse("quizzes:answer", args=[attempt.pk])
     measure("question page", lambda: student.get(take))
     measure("question fragment (htmx)", lambda: student.get(take, HTTP_HX_REQUEST="true"))
     first, second = answer_data(attempt, 0), answer_data(attempt, 1)  # built outside the count
-    measure("answer (htmx, deferred)",
-            lambda: student.post(answer, first, HTTP_HX_REQUEST="true"))  # fmt: skip
+    measure("answer (htmx, deferred)", lambda: student.post(answer, first, HTTP_HX_REQUEST="true"))
     measure("answer (plain form)", lambda: student.post(answer, second))
     measure("answer replayed", lambda: student.post(answer, second))
     immediate = services.attempt_start(
@@ -116,14 +118,24 @@ def scenario(size: int) -> dict[str, int]:
     )
     url = reverse("quizzes:answer", args=[immediate.pk])
     data = answer_data(immediate, 0)
-    measure("answer (htmx, immediate)",
-            lambda: student.post(url, data, HTTP_HX_REQUEST="true"))  # fmt: skip
+    measure("answer (htmx, immediate)", lambda: student.post(url, data, HTTP_HX_REQUEST="true"))
     measure(
         "feedback page", lambda: student.get(reverse("quizzes:feedback", args=[immediate.pk, 1]))
     )
-    measure("start a practice quiz", lambda: student.post(reverse("quizzes:start"), {
-        "nickname": "Cy", "length": "5", "topic": "", "language": "en", "time_limit": "",
-        "feedback": "immediate"}))  # fmt: skip
+    measure(
+        "start a practice quiz",
+        lambda: student.post(
+            reverse("quizzes:start"),
+            {
+                "nickname": "Cy",
+                "length": "5",
+                "topic": "",
+                "language": "en",
+                "time_limit": "",
+                "feedback": "immediate",
+            },
+        ),
+    )
 
     # A teacher's set of `size` questions, taken by a class.
     teacher_user = TeacherFactory(username=f"teacher-{size}")
@@ -153,23 +165,38 @@ def scenario(size: int) -> dict[str, int]:
     )
     joiner = Client(REMOTE_ADDR=f"10.0.0.{SIZES.index(size) + 1}")  # its own rate counters
     measure("join page", lambda: joiner.get(reverse("quizzes:join_set", args=[question_set.code])))
-    measure("join (start the set)", lambda: joiner.post(
-        reverse("quizzes:join_set", args=[question_set.code]), {"nickname": f"New {size}"}))  # fmt: skip
+    measure(
+        "join (start the set)",
+        lambda: joiner.post(
+            reverse("quizzes:join_set", args=[question_set.code]), {"nickname": f"New {size}"}
+        ),
+    )
 
     teacher = Client()
     teacher.force_login(teacher_user)
     pk = question_set.pk
     measure("teacher dashboard", lambda: teacher.get(reverse("quizzes:teach")))
     measure("set editor", lambda: teacher.get(reverse("quizzes:set_edit", args=[pk])))
-    measure("bank partial (htmx)", lambda: teacher.get(reverse("quizzes:set_bank", args=[pk]),
-                                                       {"topic": "people"}, HTTP_HX_REQUEST="true"))  # fmt: skip
+    measure(
+        "bank partial (htmx)",
+        lambda: teacher.get(
+            reverse("quizzes:set_bank", args=[pk]), {"topic": "people"}, HTTP_HX_REQUEST="true"
+        ),
+    )
     first = question_set.items.order_by("position").first()
-    measure("move a question (htmx)", lambda: teacher.post(
-        reverse("quizzes:set_move", args=[pk]), {"item": first.pk, "direction": "down"},
-        HTTP_HX_REQUEST="true"))  # fmt: skip
+    measure(
+        "move a question (htmx)",
+        lambda: teacher.post(
+            reverse("quizzes:set_move", args=[pk]),
+            {"item": first.pk, "direction": "down"},
+            HTTP_HX_REQUEST="true",
+        ),
+    )
     measure("teacher results", lambda: teacher.get(reverse("quizzes:set_results", args=[pk])))
-    measure("teacher results, live partial (htmx)",
-            lambda: teacher.get(reverse("quizzes:set_results", args=[pk]), HTTP_HX_REQUEST="true"))  # fmt: skip
+    measure(
+        "teacher results, live partial (htmx)",
+        lambda: teacher.get(reverse("quizzes:set_results", args=[pk]), HTTP_HX_REQUEST="true"),
+    )
     measure("results CSV", lambda: teacher.get(reverse("quizzes:set_results_csv", args=[pk])))
     measure(
         "a student's answers",
@@ -199,15 +226,19 @@ def main() -> int:
 
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     call_command("migrate", verbosity=0)
     call_command("load_facts", verbosity=0, force=True)
     call_command("generate_questions", verbosity=0)
     results = {size: scenario(size) for size in SIZES}
     names = list(results[SIZES[0]])
-    print(f"SQL statements per request ({connection.vendor}; BEGIN and COMMIT counted; "
-          f"a class of {CLASS})")  # fmt: skip
+    print(
+        f"SQL statements per request ({connection.vendor}; BEGIN and COMMIT counted; "
+        f"a class of {CLASS})"
+    )
     print(f"  {'page or action':40} " + " ".join(f"{s:>5}" for s in SIZES) + "  limit  ok")
     failures = 0
     for name in names:
@@ -215,8 +246,11 @@ def main() -> int:
         limit = LIMITS.get(name)
         ok = len(set(values)) == 1 and (limit is None or values[0] <= limit)
         failures += not ok
-        print(f"  {name:40} " + " ".join(f"{v:>5}" for v in values)
-              + f"  {limit if limit is not None else '':>5}  {'yes' if ok else 'NO'}")  # fmt: skip
+        print(
+            f"  {name:40} "
+            + " ".join(f"{v:>5}" for v in values)
+            + f"  {limit if limit is not None else '':>5}  {'yes' if ok else 'NO'}"
+        )
     return 1 if failures else 0
 
 
