@@ -8,10 +8,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes.views import accounts, student
+from quizzes.views import accounts, site, student
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/", site.healthz, name="healthz"),
+    path("robots.txt", site.robots, name="robots"),
 ]
 urlpatterns += i18n_patterns(
     path("", student.home, name="home"),

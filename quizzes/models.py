@@ -48,6 +48,11 @@ class Question(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
     topic = models.CharField(_("topic"), max_length=20, choices=TOPIC_CHOICES)
     payload = models.JSONField(_("content"), help_text=_("Both languages and the answer key."))
+    facts = models.JSONField(
+        _("facts tested"),
+        default=list,
+        help_text=_("Refs of the facts it tests; also in the content."),
+    )
     content_hash = models.CharField(max_length=64)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
@@ -80,10 +85,6 @@ class Question(models.Model):
     def p_correct(self) -> float:
         """The current estimate that an average student answers it right."""
         return difficulty.p_correct(self.difficulty, self.guessing_floor)
-
-    @property
-    def facts(self) -> list[str]:
-        return self.payload.get("facts", [])
 
     def text(self, language: str) -> str:
         return self.payload["prompt"][language]
@@ -174,6 +175,9 @@ class Attempt(models.Model):
     language = models.CharField(max_length=8, default="en")
     topic = models.CharField(max_length=20, blank=True, help_text=_("Empty: all topics."))
     feedback = models.CharField(max_length=10, choices=Feedback.choices, default=Feedback.IMMEDIATE)
+    shuffle_options = models.BooleanField(
+        default=False, help_text=_("Copied from the set when the attempt starts.")
+    )
     state = models.CharField(max_length=12, choices=State.choices, default=State.IN_PROGRESS)
     ending = models.CharField(max_length=10, choices=Ending.choices, blank=True)
     position = models.PositiveIntegerField(default=0, help_text=_("Index of the next question."))
@@ -221,7 +225,8 @@ class AttemptQuestion(models.Model):
     points = models.FloatField(default=1.0)
 
     class Meta:
-        ordering = ["attempt", "position"]
+        # No default ordering: it would join the attempt to sort by its own ordering on the
+        # answer path; queries order by position where they need to.
         constraints = [
             models.UniqueConstraint(fields=["attempt", "position"], name="slot_unique_position")
         ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext
 
 from conference import models as facts_models
+from quizzes import slots
 from quizzes.generation import facts as kb
 from quizzes.models import (
     Attempt,
@@ -166,7 +167,8 @@ def practice_questions(
     Two questions on one fact would give each other away ("Who opened the Conference?" next
     to "Chkheidze opened the Conference: true or false?").
     """
-    rows = Question.objects.active().only("id", "uid", "kind", "topic", "payload")
+    # Only what picking needs: the content (and its JSON decoding) stays in the database.
+    rows = Question.objects.active().only("id", "uid", "kind", "topic", "facts")
     if topic:
         rows = rows.filter(topic=topic)
     rng = random.SystemRandom()
@@ -221,31 +223,26 @@ def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
     return Attempt.objects.filter(ownership, pk=attempt_id).first()
 
 
-def _slots(*, attempt_id, owner_token: str | None, user):
-    ownership = Q(attempt__owner_token=owner_token) if owner_token else Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        ownership |= Q(attempt__user_id=user.pk)
-    return AttemptQuestion.objects.select_related(
-        "attempt", "attempt__question_set", "question"
-    ).filter(ownership, attempt_id=attempt_id)
-
-
 def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
-    """The attempt's slot at ``position`` (its current one by default), with the attempt, its
-    set and the question, in one query; None if the attempt is not this visitor's."""
-    rows = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
+    """The attempt's slot at ``position`` (its current one by default), with the attempt and
+    the question, in one query; None if the attempt is not this visitor's."""
     if position is None:
-        return rows.filter(position=F("attempt__position")).first()
-    return rows.filter(position=position).first()
+        return slots.current(attempt_id=attempt_id, owner_token=owner_token, user=user)
+    found = slots.at(
+        attempt_id=attempt_id, owner_token=owner_token, user=user, positions=[position]
+    )
+    return found.get(position)
 
 
 def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
     """The slot at ``position`` and the one after it (None at the end), in one query."""
-    rows = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user).filter(
-        position__in=[position, position + 1]
+    found = slots.at(
+        attempt_id=attempt_id,
+        owner_token=owner_token,
+        user=user,
+        positions=[position, position + 1],
     )
-    by_position = {slot.position: slot for slot in rows}
-    return by_position.get(position), by_position.get(position + 1)
+    return found.get(position), found.get(position + 1)
 
 
 def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:

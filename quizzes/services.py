@@ -7,11 +7,11 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from quizzes import difficulty, scoring, selectors
+from quizzes import difficulty, scoring, selectors, slots
 from quizzes.generation.drafts import Draft
 from quizzes.generation.facts import FactBase
 from quizzes.generation.registry import generate
@@ -70,6 +70,7 @@ def _row(draft: Draft, version: int) -> Question:
         kind=str(draft.kind),
         topic=str(draft.topic),
         payload=draft.payload(),
+        facts=list(draft.facts),
         content_hash=draft.content_hash(),
         **_priors(draft),
     )
@@ -130,6 +131,7 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
                     "kind",
                     "topic",
                     "payload",
+                    "facts",
                     "content_hash",
                     "guessing_floor",
                     "prior_difficulty",
@@ -170,6 +172,7 @@ def attempt_start(
             feedback=feedback,
             topic=topic,
             question_set=question_set,
+            shuffle_options=bool(question_set and question_set.shuffle_options),
             question_count=len(questions),
             max_score=points * len(questions),
             started_at=now,
@@ -264,37 +267,16 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
     attempt = slot.attempt
     now = now or timezone.now()
     fraction = scoring.score(slot.question.payload, answer)
-    points = fraction * slot.points
-    last = slot.position + 1 >= attempt.question_count
-    in_time = Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE)
-    with transaction.atomic():
-        moved = Attempt.objects.filter(
-            in_time, pk=attempt.pk, position=slot.position, state=Attempt.State.IN_PROGRESS
-        ).update(
-            position=F("position") + 1,
-            score=F("score") + points,
-            **(
-                {
-                    "state": Attempt.State.FINISHED,
-                    "ending": Attempt.Ending.COMPLETED,
-                    "finished_at": now,
-                }
-                if last
-                else {}
-            ),
-        )
-        if moved:
-            response = Response.objects.create(
-                attempt_id=attempt.pk,
-                slot_id=slot.pk,
-                position=slot.position,
-                question_id=slot.question_id,
-                answer=answer,
-                fraction=fraction,
-                points=points,
-                answered_at=now,
-            )
-    if moved:
+    response = slots.advance(
+        slot=slot,
+        answer=answer,
+        fraction=fraction,
+        points=fraction * slot.points,
+        now=now,
+        earliest_deadline=now - GRACE,
+        finish=slot.position + 1 >= attempt.question_count,
+    )
+    if response is not None:
         return Outcome(response)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:

@@ -199,13 +199,11 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         attempt_id=attempt.pk,
         position=slot.position,
         language=attempt.language,
-        shuffle_options=bool(attempt.question_set and attempt.question_set.shuffle_options),
+        shuffle_options=attempt.shuffle_options,
         order=order,
     )
-    if data is not None:
-        form = AnswerForm(data, shown=shown)
-    else:
-        form = AnswerForm(shown=shown, initial={"position": slot.position})
+    # A form is built only to check a posted answer; showing a question needs none.
+    form = AnswerForm(data, shown=shown) if data is not None else None
     sent = data if data is not None else {}
     chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
     return {
@@ -213,6 +211,7 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         "slot": slot,
         "shown": shown,
         "form": form,
+        "errors": form.errors if form is not None and not form.is_valid() else None,
         "number": slot.position + 1,
         "error": error,
         "focus": focus,

@@ -1,0 +1,21 @@
+"""gunicorn settings for `make serve` and production, from the environment.
+
+GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (worker processes, default: the
+number of CPUs), GUNICORN_THREADS (threads per worker, default 4), GUNICORN_TIMEOUT (30 s).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 10
+keepalive = 5
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+# Restart a worker now and then, so that a slow leak cannot grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = 2000

@@ -1,0 +1,28 @@
+"""Small site-wide endpoints: a health check and robots.txt."""
+
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers and benchmarks: a short constant answer, no database."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+ROBOTS = """User-agent: *
+Disallow: /quiz/
+Disallow: /it/quiz/
+Disallow: /teach/
+Disallow: /it/teach/
+Disallow: /admin/
+Disallow: /accounts/
+"""
+
+
+@cache_control(max_age=86400, public=True)
+@require_GET
+def robots(request):
+    return HttpResponse(ROBOTS, content_type="text/plain")
