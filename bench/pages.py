@@ -36,9 +36,7 @@ class Recorder:
 
     def _finished(self, request):
         sizes = request.sizes()
-        self.entries.append(
-            (request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"])
-        )
+        self.entries.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     def take(self):
         entries, self.entries = self.entries, []
@@ -137,7 +135,7 @@ def lighthouse(url: str, cookies: list) -> dict:
     failing = [
         audit["id"]
         for audit in report["audits"].values()
-        if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
+        if audit.get("scoreDisplayMode") == "binary" and (audit.get("score") or 1) < 1
     ]
     return {"scores": scores, "failing": failing}
 
@@ -173,8 +171,8 @@ def main(database: str = "sqlite") -> int:
         for name, page_url in pages:
             result = lighthouse(page_url, cookies)
             scores = result["scores"]
-            print(f"  {name:9} " + "  ".join(f"{k} {v}" for k, v in scores.items())
-                  + (f"   failing: {', '.join(result['failing'])}" if result["failing"] else ""))  # fmt: skip
+            failing = f"   failing: {', '.join(result['failing'])}" if result["failing"] else ""
+            print(f"  {name:9} " + "  ".join(f"{k} {v}" for k, v in scores.items()) + failing)
     return 1 if problems else 0
 
 

@@ -1,6 +1,7 @@
 """Rate limits that hold across processes and servers: join codes, nicknames, logins.
 
-A counter per (key, time window). On the database, one atomic UPDATE ... SET count =
+A counter per (key, time window), read as a sliding window (the current count plus the
+share of the previous window still inside it). On the database, one atomic UPDATE ... SET count =
 count + 1 (or an INSERT for a new window, retried if another process won the race); on
 Redis, when CACHE_URL names it, Django's atomic cache incr. A per-process memory cache would
 not do: each gunicorn worker would count on its own.
@@ -17,41 +18,58 @@ from django.utils import timezone
 from quizzes.models import RateCounter
 
 
-def _window(window_seconds: int, now=None) -> int:
-    moment = int((now or timezone.now()).timestamp())
-    return moment - moment % window_seconds
+def _windows(window_seconds: int, now=None) -> tuple[int, int, float]:
+    """The current window's start, the previous one's, and how much of the previous one
+    still counts (1 at the start of the current window, 0 at its end)."""
+    moment = (now or timezone.now()).timestamp()
+    current = int(moment) - int(moment) % window_seconds
+    return current, current - window_seconds, 1 - (moment - current) / window_seconds
+
+
+def _estimate(counts: dict[int, int], window_seconds: int, now=None) -> float:
+    """Hits in the last `window_seconds`, as a sliding window: the current window's count
+    plus the share of the previous one still inside. Fixed windows alone would let a burst
+    straddling their boundary through twice."""
+    current, previous, weight = _windows(window_seconds, now)
+    return counts.get(current, 0) + counts.get(previous, 0) * weight
 
 
 def _redis() -> bool:
     return settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
 
 
-def hit(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
-    """Count one hit of `key` in the current window; False once past the limit."""
-    window = _window(window_seconds, now)
+def _counts(key: str, window_seconds: int, now=None) -> dict[int, int]:
+    current, previous, _weight = _windows(window_seconds, now)
     if _redis():
-        cache_key = f"rate:{key}:{window}"
+        found = cache.get_many([f"rate:{key}:{current}", f"rate:{key}:{previous}"])
+        return {int(name.rsplit(":", 1)[1]): count for name, count in found.items()}
+    rows = RateCounter.objects.filter(key=key, window__in=[current, previous])
+    return dict(rows.values_list("window", "count"))
+
+
+def hit(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
+    """Count one hit of `key`; False once past `limit` hits in the last `window_seconds`."""
+    current, _previous, _weight = _windows(window_seconds, now)
+    if _redis():
+        cache_key = f"rate:{key}:{current}"
         cache.add(cache_key, 0, timeout=window_seconds * 2)
-        return cache.incr(cache_key) <= limit
+        cache.incr(cache_key)
+        return _estimate(_counts(key, window_seconds, now), window_seconds, now) <= limit
     with transaction.atomic():
-        updated = RateCounter.objects.filter(key=key, window=window).update(count=F("count") + 1)
+        updated = RateCounter.objects.filter(key=key, window=current).update(count=F("count") + 1)
         if not updated:
             try:
                 with transaction.atomic():
-                    RateCounter.objects.create(key=key, window=window, count=1)
+                    RateCounter.objects.create(key=key, window=current, count=1)
             except IntegrityError:  # another process created the row first
-                RateCounter.objects.filter(key=key, window=window).update(count=F("count") + 1)
-        count = RateCounter.objects.get(key=key, window=window).count
-    return count <= limit
+                RateCounter.objects.filter(key=key, window=current).update(count=F("count") + 1)
+        counts = _counts(key, window_seconds, now)
+    return _estimate(counts, window_seconds, now) <= limit
 
 
 def blocked(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
-    """Whether `key` is past its limit in the current window, without counting a hit."""
-    window = _window(window_seconds, now)
-    if _redis():
-        return (cache.get(f"rate:{key}:{window}") or 0) > limit
-    count = RateCounter.objects.filter(key=key, window=window).values_list("count", flat=True)
-    return (count.first() or 0) > limit
+    """Whether `key` is past its limit, without counting a hit."""
+    return _estimate(_counts(key, window_seconds, now), window_seconds, now) > limit
 
 
 def client_key(request) -> str:

@@ -94,8 +94,10 @@ def start(request):
     return redirect("quizzes:take", attempt_id=attempt.pk)
 
 
-# Guessing join codes: a client may send this many unknown codes a minute.
-WRONG_CODES = {"limit": 20, "window_seconds": 60}
+# Guessing join codes: a client may send this many unknown codes a minute (a sliding
+# minute). A class behind one school address shares it; the wait is a minute at most. With
+# 887 million possible codes, guessing one is hopeless at this pace.
+WRONG_CODES = {"limit": 8, "window_seconds": 60}
 # Creating nicknames: this many joins a minute from one client (a whole class behind one
 # school address stays well under it).
 NICKNAMES = {"limit": 120, "window_seconds": 60}
@@ -323,9 +325,16 @@ def _move(request, slot, order, move):
 
 
 def _refused(request, attempt: Attempt, reason: str, status: int):
+    """A refused answer never looks accepted: htmx gets ``status`` (409) and, once the
+    attempt is over, an HX-Redirect to the results; a plain form a redirect to them."""
     if attempt.state == Attempt.State.FINISHED:
         messages.warning(request, reason)
-        return _finished(request, attempt)
+        url = reverse("quizzes:results", args=[attempt.pk])
+        if request.htmx:
+            response = HttpResponseClientRedirect(url)
+            response.status_code = status
+            return response
+        return redirect(url)
     slot = selectors.slot_for(
         attempt_id=attempt.pk, owner_token=owner_token(request), user=_user(request)
     )

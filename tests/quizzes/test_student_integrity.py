@@ -131,3 +131,17 @@ def test_tokens_depend_on_the_site_secret(bank, settings):
     before = token("attempt", 0, "o1")
     settings.SECRET_KEY = "another-secret-" * 5
     assert token("attempt", 0, "o1") != before
+
+
+def test_a_late_htmx_answer_is_refused_with_409_and_sent_to_the_results(bank, client):
+    attempt = start(client, kinds=["single_choice", "true_false"], minutes=5)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        deadline=timezone.now() - datetime.timedelta(seconds=30)
+    )
+    url = reverse("quizzes:answer", args=[attempt.pk])
+    response = client.post(url, answer_data(attempt, 0), **HTMX)
+    assert response.status_code == 409
+    assert response["HX-Redirect"] == reverse("quizzes:results", args=[attempt.pk])
+    assert not Response.objects.filter(attempt=attempt).exists()
+    # Sent again, it is refused the same way: nothing late ever looks accepted.
+    assert client.post(url, answer_data(attempt, 0), **HTMX).status_code == 409
