@@ -55,18 +55,17 @@ def _answer_key(data: dict) -> dict:
     return {k: v for k, v in data.items() if k not in ("position", "csrfmiddlewaretoken")}
 
 
-class Student(FastHttpUser):
-    """Joins the class quiz by its code and answers every question, then stays idle."""
+class Browser(FastHttpUser):
+    """A student's browser: joins a set by its code and answers its questions."""
 
-    wait_time = between(0.5, 2.5)
-    weight = 300
+    abstract = True
     address = SCHOOL
     code_variable = "LOADTEST_CODE"
     counter = 0
 
     def on_start(self):
-        Student.counter += 1
-        self.number = Student.counter
+        Browser.counter += 1
+        self.number = Browser.counter
         self.headers = {"X-Forwarded-For": self.address}
         self.attempt = None
         self.html = ""
@@ -140,8 +139,7 @@ class Student(FastHttpUser):
         else:
             self.html = text
 
-    @task
-    def answer(self):
+    def answer_one(self):
         if self.done:
             return
         if self.attempt is None:
@@ -221,7 +219,19 @@ class Student(FastHttpUser):
         self.html = page.text
 
 
-class LateStudent(Student):
+class Student(Browser):
+    """Joins the class quiz by its code and answers every question (a few seconds each),
+    then stays idle."""
+
+    weight = 300
+    wait_time = between(2, 6)
+
+    @task
+    def answer(self):
+        self.answer_one()
+
+
+class LateStudent(Browser):
     """Joins the one-minute set, answers two questions, then comes back after the time."""
 
     weight = 20
@@ -252,7 +262,7 @@ class LateStudent(Student):
         self.answered += 1
 
 
-class AbsentStudent(Student):
+class AbsentStudent(Browser):
     """Joins the one-minute set and never answers: the periodic sweep must finish it."""
 
     weight = 10
@@ -274,14 +284,22 @@ class Teacher(FastHttpUser):
 
     def on_start(self):
         self.headers = {"X-Forwarded-For": "198.51.100.30"}
-        page = self.client.get("/accounts/login/", headers=self.headers, name="login page")
-        form = {
-            "username": os.environ["LOADTEST_TEACHER"],
-            "password": os.environ["LOADTEST_PASSWORD"],
-            "csrfmiddlewaretoken": csrf_from(page.text),
-        }
-        page = self.client.post("/accounts/login/", data=form, headers=self.headers, name="login")
         self.results = f"/teach/sets/{os.environ['LOADTEST_SET']}/results/"
+        for _ in range(30):  # a killed worker may cut the login: try again
+            page = self.client.get("/accounts/login/", headers=self.headers, name="login page")
+            form = {
+                "username": os.environ["LOADTEST_TEACHER"],
+                "password": os.environ["LOADTEST_PASSWORD"],
+                "csrfmiddlewaretoken": csrf_from(page.text),
+            }
+            with self.client.post(
+                "/accounts/login/", data=form, headers=self.headers, name="login",
+                catch_response=True,
+            ) as page:  # fmt: skip
+                page.success()
+                if page.status_code == 200 and "/teach/" in (page.url or ""):
+                    return
+            gevent.sleep(0.5)
 
     @task
     def poll(self):

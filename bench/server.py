@@ -58,8 +58,10 @@ def prepare(env: dict) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int = 4):
-    """gunicorn on a free loopback port, pinned to `cpu` with taskset; yields its base URL."""
+def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int = 4,
+             log: Path | None = None):  # fmt: skip
+    """gunicorn on a free loopback port, pinned to `cpu` with taskset; yields its base URL
+    and process. Its log goes to `log` (by default, nowhere)."""
     port = free_port()
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": workers,
            "GUNICORN_THREADS": threads}  # fmt: skip
@@ -67,9 +69,9 @@ def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int
     command = [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.py"]
     if cpu is not None:
         command = ["taskset", "-c", cpu, *command]
+    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=True,
+        command, cwd=ROOT, env=env, stdout=output, stderr=output, start_new_session=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -89,12 +91,15 @@ def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+        if log:
+            output.close()
 
 
-def publish_set(env: dict, *args: str) -> str:
-    """A published set for the load (manage.py bench_set); returns its join code."""
+def publish_set(env: dict, *args: str) -> tuple[str, str]:
+    """A published set for the load (manage.py bench_set); returns its join code and id."""
     out = subprocess.run(
         [PYTHON, str(ROOT / "manage.py"), "bench_set", *args], env=env, cwd=ROOT, check=True,
         capture_output=True, text=True,
     )  # fmt: skip
-    return out.stdout.split()[0]
+    code, pk = out.stdout.split()
+    return code, pk

@@ -80,7 +80,7 @@ def main(
 ) -> int:
     env = server.environment(server.fresh_database(database))
     server.prepare(env)
-    code = server.publish_set(env)  # the whole bank: students answer, rarely start again
+    code, _pk = server.publish_set(env)  # the whole bank: students answer, rarely start again
     answers, bares = [], []
     with server.gunicorn(env, cpu="0", workers=workers, threads=threads) as (url, _process):
         locust(url, "AnswerStudent", 5, users, code)  # warm up: caches, connections, pages

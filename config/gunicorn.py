@@ -1,7 +1,10 @@
 """gunicorn settings for `make serve` and production, from the environment.
 
 GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (worker processes, default: the
-number of CPUs), GUNICORN_THREADS (threads per worker, default 4), GUNICORN_TIMEOUT (30 s).
+number of CPUs), GUNICORN_THREADS (threads per worker, default 4), GUNICORN_TIMEOUT (30 s),
+GUNICORN_PRELOAD (1: load the site once in the master and fork the workers from it, so that
+they share its memory and a worker that dies is replaced in milliseconds; 0 to load it in
+each worker).
 """
 
 import multiprocessing
@@ -11,6 +14,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread"
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5

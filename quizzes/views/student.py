@@ -98,9 +98,10 @@ def start(request):
 # minute). A class behind one school address shares it; the wait is a minute at most. With
 # 887 million possible codes, guessing one is hopeless at this pace.
 WRONG_CODES = {"limit": 8, "window_seconds": 60}
-# Creating nicknames: this many joins a minute from one client (a whole class behind one
-# school address stays well under it).
-NICKNAMES = {"limit": 120, "window_seconds": 60}
+# Creating nicknames: this many joins a minute from one client. A whole school behind one
+# address joins in the same minute and stays under it; a script filling sets with
+# nicknames does not.
+NICKNAMES = {"limit": 1000, "window_seconds": 60}
 WAIT = _lazy("Too many wrong codes from this device. Wait a minute, then try again.")
 
 
@@ -114,8 +115,10 @@ def _code_blocked(request) -> bool:
     return ratelimit.blocked(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
 
 
-def _wrong_code(request) -> None:
-    ratelimit.hit(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
+def _wrong_code(request) -> bool:
+    """Count a wrong code; False once past the limit. The count is atomic, so clients that
+    pass the check above together are still refused from the first code past the limit."""
+    return ratelimit.hit(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
 
 
 @require_POST
@@ -127,7 +130,8 @@ def join(request):
         code = form.cleaned_data["code"]
         question_set = selectors.question_set_by_code(code)
         if question_set is None:
-            _wrong_code(request)
+            if not _wrong_code(request):
+                return _too_many(request, WAIT)
             message = _("No quiz has the code %(code)s. Check it with your teacher.")
             form.add_error("code", message % {"code": code})
         else:
@@ -147,7 +151,8 @@ def join_set(request, code):
         return _too_many(request, WAIT)
     question_set = selectors.question_set_by_code(code)
     if question_set is None:
-        _wrong_code(request)
+        if not _wrong_code(request):
+            return _too_many(request, WAIT)
         return render(request, "quizzes/join.html", {"unknown": code.upper()}, status=404)
     context = {"question_set": question_set, "form": NicknameForm(initial=_nickname(request))}
     try:
