@@ -12,7 +12,8 @@ On a fresh database (SQLite or PostgreSQL) and gunicorn as in production, loopba
   database is checked for attempts whose score or position disagree with their responses.
 Then `manage.py sweep` runs, and the database is checked against everything the load
 generator saw acknowledged. Prints the figures and every problem found; exits 1 on any.
-Usage: python -m bench.loadtest [sqlite|postgresql] [seconds] [students]
+Usage: python -m bench.loadtest [sqlite|postgresql [seconds [students]]] (no argument:
+SQLite, then PostgreSQL where tools/postgres-up could start it)
 """
 
 from __future__ import annotations
@@ -429,4 +430,12 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    sys.exit(main(args[0] if args else "sqlite", *(int(a) for a in args[1:])))
+    if args:
+        sys.exit(main(args[0], *(int(a) for a in args[1:])))
+    # Both databases, one after the other, each in a process of its own.
+    status = subprocess.run([sys.executable, "-m", "bench.loadtest", "sqlite"], check=False)
+    if not server.postgres_available():
+        print("PostgreSQL is not available (tools/postgres-up): its run is skipped.")
+        sys.exit(status.returncode)
+    again = subprocess.run([sys.executable, "-m", "bench.loadtest", "postgresql"], check=False)
+    sys.exit(status.returncode or again.returncode)

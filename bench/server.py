@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
+POSTGRES = "postgres://quiz:quiz@127.0.0.1:5432"
 
 
 def free_port() -> int:
@@ -45,9 +46,23 @@ def fresh_database(kind: str) -> str:
     """A new empty database: a SQLite file in a temporary folder, or a PostgreSQL database."""
     if kind == "sqlite":
         return f"sqlite:///{tempfile.mkdtemp(prefix='bench-')}/site.sqlite3"
+    import psycopg
+
     name = f"bench_{int(time.time())}_{os.getpid()}"
-    subprocess.run(["su", "postgres", "-c", f"createdb -O quiz {name}"], check=True)
-    return f"postgres://quiz:quiz@127.0.0.1:5432/{name}"
+    with psycopg.connect(POSTGRES + "/quiz", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")  # tools/postgres-up makes the role
+    return f"{POSTGRES}/{name}"
+
+
+def postgres_available() -> bool:
+    """Whether the local PostgreSQL of tools/postgres-up answers."""
+    try:
+        import psycopg
+
+        with psycopg.connect(POSTGRES + "/quiz", connect_timeout=3):
+            return True
+    except Exception:  # not installed, not started, no role: all mean no
+        return False
 
 
 def prepare(env: dict) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from bench import server
 
 ROOT = server.ROOT
+TARGETS = {"sqlite": 0.4, "postgresql": 0.35}
 
 
 def locust(url: str, user_class: str, seconds: int, users: int, code: str = "") -> dict:
@@ -106,12 +107,16 @@ def main(
             f"{b['rps']:>9.1f} {b['p50']:>6.0f} {b['p95']:>6.0f} {b['p99']:>6.0f}   {ratio:>6.2f}"
         )
     failures = sum(a["failures"] for a in answers)
+    ratio, p99 = statistics.median(ratios), statistics.median(p99s)
     print(
-        f"  median ratio answer/bare: {statistics.median(ratios):.2f}   "
-        f"median p99 answer/bare: {statistics.median(p99s):.1f}x   "
+        f"  median ratio answer/bare: {ratio:.2f}   median p99 answer/bare: {p99:.1f}x   "
         f"failed answers: {failures}   (latencies in ms)"
     )
-    return 0
+    target = TARGETS.get(database, 0.4)
+    met = ratio >= target and p99 <= 3 and not failures
+    print(f"  target: ratio at least {target:.2f}, p99 at most 3x, no failure: "
+          f"{'met' if met else 'NOT met'}")  # fmt: skip
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -309,6 +309,14 @@ def set_questions_for_attempt(question_set: QuestionSet) -> list[Question]:
     return [current[item.question.uid] for item in items if item.question.uid in current]
 
 
+def set_questions_to_start(question_set: QuestionSet) -> list[Question]:
+    """What an attempt needs of the set's current questions: their ids, in the set's order.
+    A whole class joins at the same minute, so the payloads stay in the database."""
+    uids = list(question_set.items.order_by("position").values_list("question__uid", flat=True))
+    current = {q.uid: q for q in Question.objects.active().filter(uid__in=uids).only("pk", "uid")}
+    return [current[uid] for uid in uids if uid in current]
+
+
 def bank(*, topic: str = "", kind: str = "", difficulty: str = "", language: str = "en",
          search: str = "", exclude: set[str] = frozenset(), limit: int = 60):  # fmt: skip
     """Active questions for the teacher's bank browser, filtered."""

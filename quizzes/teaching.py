@@ -192,7 +192,7 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
                 _("You have used all your attempts at this quiz (%(count)d).")
                 % {"count": question_set.attempts_allowed}
             )
-        questions = selectors.set_questions_for_attempt(question_set)
+        questions = selectors.set_questions_to_start(question_set)
         if not questions:
             raise JoinRefused(_("This quiz has no questions yet."))
         if question_set.shuffle_questions:

@@ -11,7 +11,7 @@ from quizzes.teacher_forms import TeacherSignupForm
 SIGNUPS = {"limit": 5, "window_seconds": 3600}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     form = TeacherSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -2,11 +2,11 @@
 
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers and benchmarks: a short constant answer, no database."""
     return HttpResponse("ok\n", content_type="text/plain")
@@ -23,6 +23,6 @@ Disallow: /accounts/
 
 
 @cache_control(max_age=86400, public=True)
-@require_GET
+@require_safe
 def robots(request):
     return HttpResponse(ROBOTS, content_type="text/plain")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
@@ -46,7 +46,7 @@ def _page(request, template: str, context: dict, status: int = 200):
     return render(request, name, context, status=status)
 
 
-@require_GET
+@require_safe
 def home(request):
     return _home(request, StartForm(initial=_start_initial(request)), JoinForm())
 
@@ -144,7 +144,7 @@ def join(request):
     return _home(request, StartForm(initial=_start_initial(request)), form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def join_set(request, code):
     """A class quiz by its code or share link: its title and settings, and a nickname."""
     if _code_blocked(request):
@@ -247,7 +247,7 @@ def _finished(request, attempt: Attempt):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-@require_GET
+@require_safe
 def take(request, attempt_id):
     slot = selectors.slot_for(
         attempt_id=attempt_id, owner_token=owner_token(request), user=_user(request)
@@ -375,7 +375,7 @@ def _reviewed(slot, response, language: str) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def feedback(request, attempt_id, number: int):
     slot = selectors.slot_for(
         attempt_id=attempt_id,
@@ -391,7 +391,7 @@ def feedback(request, attempt_id, number: int):
     return _page(request, "quizzes/take.html", _feedback_context(slot, response))
 
 
-@require_GET
+@require_safe
 def results(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
     services.attempt_expire(attempt=attempt)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
 from quizzes import charts, selectors, services, teaching
@@ -65,7 +65,7 @@ def own_set(view):
 
 
 @teacher_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
     if request.method == "POST":
         question_set = teaching.set_create(owner=request.user)
@@ -112,7 +112,7 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
 
 
 @own_set
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, question_set):
     form = None
     if request.method == "POST":
@@ -130,7 +130,7 @@ def edit(request, question_set):
 
 
 @own_set
-@require_GET
+@require_safe
 def bank(request, question_set):
     return render(request, "teach/edit.html#bank", _editor_context(request, question_set))
 
@@ -199,7 +199,7 @@ def _int(value) -> int:
 
 
 @own_set
-@require_GET
+@require_safe
 def preview(request, question_set):
     from quizzes.presenting import present
 
@@ -265,7 +265,7 @@ def share_url(request, question_set) -> str:
 
 
 @own_set
-@require_GET
+@require_safe
 def share(request, question_set):
     if not question_set.code:
         return redirect("quizzes:set_edit", pk=question_set.pk)
@@ -280,7 +280,7 @@ def share(request, question_set):
 
 
 @own_set
-@require_GET
+@require_safe
 def results(request, question_set):
     sort = request.GET.get("sort", "-started")
     data = selectors.set_results(question_set, sort=sort)
@@ -298,7 +298,7 @@ def results(request, question_set):
 
 
 @own_set
-@require_GET
+@require_safe
 def results_csv(request, question_set):
     data = selectors.set_results(question_set, sort="nickname")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -327,7 +327,7 @@ def results_csv(request, question_set):
 
 
 @own_set
-@require_GET
+@require_safe
 def attempt_detail(request, question_set, attempt_id):
     attempt = question_set.attempts.filter(pk=attempt_id).first()
     if attempt is None:
@@ -349,7 +349,7 @@ EXPORTS = {
 
 
 @own_set
-@require_GET
+@require_safe
 def export(request, question_set, fmt):
     if fmt not in EXPORTS:
         raise Http404
@@ -366,7 +366,7 @@ def export(request, question_set, fmt):
 
 
 @own_set
-@require_GET
+@require_safe
 def printable(request, question_set):
     from quizzes.presenting import key_text, present
 

@@ -115,3 +115,11 @@ def test_home_offers_to_continue_an_unfinished_quiz(bank, client):
     html = client.get("/").content.decode()
     assert reverse("quizzes:take", args=[attempt.pk]) in html
     assert "Continue your quiz (0 of 5 answered)" in html
+
+
+def test_pages_answer_head_requests_as_monitors_and_link_checkers_send_them(client):
+    for url in ("/", "/it/", reverse("quizzes:join_set", args=["NOSUCH"])):
+        response = client.head(url)
+        assert response.status_code in (200, 404), url
+        assert response.content == b""
+    assert client.head("/").status_code == 200

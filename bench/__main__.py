@@ -1,0 +1,66 @@
+"""`make bench`: every benchmark, one after the other, each printing its figures.
+
+1. answer submissions against a bare view (throughput, latency, ratio), SQLite and
+   PostgreSQL;
+2. SQL statements per page and action for quizzes of 5, 50 and 500 questions, both
+   databases;
+3. page weight and Lighthouse scores (needs Chromium and bench/lighthouse's npm install);
+4. question bank generation against loaddata.
+PostgreSQL runs where tools/postgres-up could start it; otherwise this says so.
+Usage: python -m bench [quick]  (quick: fewer and shorter rounds)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from bench import server
+
+PYTHON = server.PYTHON
+
+
+def run(title: str, command: list[str], env: dict | None = None) -> int:
+    print(f"\n== {title}", flush=True)
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=server.ROOT, env={**os.environ, **(env or {})})
+    print(f"   ({time.monotonic() - started:.0f} s)", flush=True)
+    return done.returncode
+
+
+def main(quick: bool = False) -> int:
+    databases = ["sqlite"] + (["postgresql"] if server.postgres_available() else [])
+    if "postgresql" not in databases:
+        print("PostgreSQL is not available (tools/postgres-up): its figures are skipped.")
+    rounds, seconds = ("3", "10") if quick else ("5", "15")
+    failed = 0
+    for database in databases:
+        failed += run(
+            f"1. answer submissions vs a bare view ({database})",
+            [PYTHON, "-m", "bench.throughput", database, rounds, seconds],
+        )
+    for database in databases:
+        env = {}
+        if database == "postgresql":
+            env["DATABASE_URL"] = server.fresh_database("postgresql")
+        failed += run(
+            f"2. SQL statements per request ({database})",
+            [PYTHON, "-m", "bench.statements"],
+            env,
+        )
+    if os.path.exists(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
+        failed += run("3. page weight and Lighthouse", [PYTHON, "-m", "bench.pages"])
+    else:
+        print("\n== 3. page weight and Lighthouse: Chromium not found, skipped")
+    failed += run(
+        "4. question bank generation vs loaddata",
+        [PYTHON, "-m", "bench.generation", "3" if quick else "7"],
+    )
+    print(f"\n{'some benchmarks FAILED or missed a target' if failed else 'all benchmarks ran'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(quick="quick" in sys.argv[1:]))
