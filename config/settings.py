@@ -190,10 +190,16 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "quiz@localhost")
 
-# Sessions live in a signed cookie: no database query on any request (the answer path is
-# measured in statements). They hold the login and the random token that owns a student's
-# attempts; changing a password ends every session of that account.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions hold the login and the random token that owns a student's attempts. By default
+# they live in a signed cookie: no database query on any request (the answer path is
+# measured in statements) and nothing to share between app servers but the secret key;
+# changing a password ends every session of that account. With Redis (CACHE_URL) they live
+# in Redis instead, so that logging out also revokes a copied cookie.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cache"
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else "django.contrib.sessions.backends.signed_cookies"
+)
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # Security. Behind TLS in production; DJANGO_SECURE_SSL_REDIRECT=0 when a proxy already redirects.
