@@ -6,9 +6,15 @@ its language and the site answers at / without a redirect.
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from quizzes.teacher_forms import AdminLoginForm, LoginForm
 from quizzes.views import accounts, site, student
+
+# Both login forms check the username's length (see quizzes.teacher_forms.LoginForm).
+admin.site.login_form = AdminLoginForm
+LOGIN = auth_views.LoginView.as_view(authentication_form=LoginForm)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", student.home, name="home"),
     path("admin/", admin.site.urls),
+    path("accounts/login/", LOGIN, name="login"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/signup/done/", accounts.signup_done, name="signup_done"),
     path("accounts/", include("django.contrib.auth.urls")),

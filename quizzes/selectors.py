@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -264,7 +265,13 @@ def open_attempt(*, owner_token: str | None, user) -> Attempt | None:
     )
 
 
+JOIN_CODE = re.compile(r"[A-Za-z0-9]{1,12}")
+
+
 def question_set_by_code(code: str) -> QuestionSet | None:
+    """The set with this join code, in any case; None for anything that is not a code."""
+    if not JOIN_CODE.fullmatch(code):
+        return None
     return QuestionSet.objects.filter(code__iexact=code).first()
 
 

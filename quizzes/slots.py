@@ -87,8 +87,15 @@ def current(*, attempt_id, owner_token: str | None, user) -> AttemptQuestion | N
     return rows[0] if rows else None
 
 
+# Positions are stored as positive 32-bit integers; a number from a URL or a form may not be.
+MAX_POSITION = 2**31 - 1
+
+
 def at(*, attempt_id, owner_token: str | None, user, positions: list[int]) -> dict:
-    """The slots at these positions, by position."""
+    """The slots at these positions, by position (positions no slot can have find nothing)."""
+    positions = [p for p in positions if 0 <= p <= MAX_POSITION]
+    if not positions:
+        return {}
     marks = ", ".join(["%s"] * len(positions))
     where = f"s.{_q('position')} IN ({marks})"
     rows = _rows(where, [*_owner_params(attempt_id, owner_token, user), *positions])

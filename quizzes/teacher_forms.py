@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.forms import LANGUAGES, NICKNAME_MAX
@@ -39,6 +41,7 @@ class SetSettingsForm(forms.ModelForm):
         self.fields["attempts_allowed"].validators.append(_between(0, 20))
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            self.fields[name].validators.append(_in_years(2000, 2100))
 
     def clean(self):
         data = super().clean()
@@ -53,6 +56,17 @@ def _between(low: int, high: int):
         if value is not None and not low <= value <= high:
             raise forms.ValidationError(
                 _("Give a number from %(low)d to %(high)d.") % {"low": low, "high": high}
+            )
+
+    return check
+
+
+def _in_years(first: int, last: int):
+    def check(value):
+        if value is not None and not first <= value.year <= last:
+            raise forms.ValidationError(
+                _("Choose a date between the years %(first)d and %(last)d.")
+                % {"first": first, "last": last}
             )
 
     return check
@@ -79,6 +93,26 @@ class RandomForm(forms.Form):
                               required=False)  # fmt: skip
     count = forms.TypedChoiceField(label=_("How many"), coerce=int, initial=5,
                                    choices=[(n, str(n)) for n in (1, 3, 5, 10)])  # fmt: skip
+
+
+def _username_checked(form) -> None:
+    """Django's login form sets the username's length after the field is built, so the
+    limit is never checked: a longer name would reach the lockout records (django-axes),
+    whose column PostgreSQL refuses to overflow. Check it like any other field."""
+    field = form.fields["username"]
+    field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class LoginForm(AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _username_checked(self)
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _username_checked(self)
 
 
 class TeacherSignupForm(UserCreationForm):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 
 import segno
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -146,7 +148,7 @@ def _after_change(request, question_set):
 @own_set
 @require_POST
 def add(request, question_set):
-    uids = request.POST.getlist("uid")
+    uids = [uid for uid in request.POST.getlist("uid") if UID.fullmatch(uid)]
     questions = list(Question.objects.active().filter(uid__in=uids))
     added = teaching.set_add(question_set=question_set, questions=questions)
     if not added:
@@ -191,6 +193,20 @@ def move(request, question_set):
     return _after_change(request, question_set)
 
 
+def _back(request, default: str) -> str:
+    """The page to go back to: the form's ``next`` if it is on this site, else ``default``."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else default
+
+
+# What a question id can be: up to the field's length, no control characters (PostgreSQL
+# refuses NUL in text, so a hostile form must not reach the query with one).
+UID = re.compile(r"[^\x00-\x1f]{1,160}")
+
+
 def _int(value) -> int:
     try:
         return int(value)
@@ -226,9 +242,7 @@ def publish(request, question_set):
 def close(request, question_set):
     teaching.set_close(question_set=question_set)
     messages.success(request, _("The quiz is closed: students can no longer join."))
-    return redirect(
-        request.POST.get("next") or reverse("quizzes:set_share", args=[question_set.pk])
-    )
+    return redirect(_back(request, reverse("quizzes:set_share", args=[question_set.pk])))
 
 
 @own_set
@@ -236,9 +250,7 @@ def close(request, question_set):
 def reopen(request, question_set):
     teaching.set_reopen(question_set=question_set)
     messages.success(request, _("The quiz is open again."))
-    return redirect(
-        request.POST.get("next") or reverse("quizzes:set_share", args=[question_set.pk])
-    )
+    return redirect(_back(request, reverse("quizzes:set_share", args=[question_set.pk])))
 
 
 @own_set
