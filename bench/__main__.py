@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, one after the other, each printing its figures.
 
 1. answer submissions against a bare view (throughput, latency, ratio), SQLite and
-   PostgreSQL;
+   PostgreSQL, then where an answer's time goes (bench/breakdown.py);
 2. SQL statements per page and action for quizzes of 5, 50 and 500 questions, both
    databases;
 3. page weight and Lighthouse scores (needs Chromium and bench/lighthouse's npm install);
@@ -41,6 +41,10 @@ def main(quick: bool = False) -> int:
             f"1. answer submissions vs a bare view ({database})",
             [PYTHON, "-m", "bench.throughput", database, rounds, seconds],
         )
+    failed += run(
+        "1b. where an answer's time goes (sqlite, one process)",
+        [PYTHON, "-m", "bench.breakdown", "100" if quick else "300"],
+    )
     for database in databases:
         env = {}
         if database == "postgresql":
