@@ -5,13 +5,13 @@ shown) and picks one option. Over the bank's single-choice questions, in each la
 must score at most chance + 5 points, chance being the mean of 1/k over those questions.
 """
 
-import math
 from collections import Counter
 
 import pytest
 
 from quizzes.generation.distractors import content_stems
 from quizzes.generation.drafts import Kind, value_of
+from tests.chi_squared import chi_squared_p
 
 MARGIN = 0.05
 
@@ -47,16 +47,6 @@ def test_a_test_wise_strategy_scores_no_better_than_chance(bank, strategy, langu
     chance = sum(1 / len(d.options) for d in questions) / len(questions)
     assert len(questions) >= 10
     assert hits / len(questions) <= chance + MARGIN
-
-
-def chi_squared_p(observed: list[int]) -> float:
-    """Upper tail of the chi-squared test of uniformity (Wilson-Hilferty approximation)."""
-    total, k = sum(observed), len(observed)
-    expected = total / k
-    statistic = sum((o - expected) ** 2 / expected for o in observed)
-    dof = k - 1
-    z = ((statistic / dof) ** (1 / 3) - (1 - 2 / (9 * dof))) / math.sqrt(2 / (9 * dof))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 @pytest.mark.parametrize("language", ["en", "it"])

@@ -4,7 +4,6 @@ production cookie settings, security headers, the htmx configuration, no inline 
 from __future__ import annotations
 
 import json
-import math
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from django.urls import reverse
 from quizzes import services
 from quizzes.models import Question
 from quizzes.presenting import token
+from tests.chi_squared import chi_squared_p
 from tests.factories import QuestionSetFactory
 from tests.quizzes.student import set_session
 from tests.security.pages import inline_code, inputs, tags
@@ -94,16 +94,6 @@ def test_a_token_from_another_attempt_is_not_accepted(question_bank):
 
 
 # -- (b) the key's position ---------------------------------------------------------------
-
-
-def chi_squared_p(observed: list[int]) -> float:
-    """Upper tail of Pearson's chi-squared test of uniformity (Wilson-Hilferty approximation)."""
-    total, k = sum(observed), len(observed)
-    expected = total / k
-    statistic = sum((o - expected) ** 2 / expected for o in observed)
-    dof = k - 1
-    z = ((statistic / dof) ** (1 / 3) - (1 - 2 / (9 * dof))) / math.sqrt(2 / (9 * dof))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 def test_the_chi_squared_test_tells_a_skewed_position_from_a_fair_one():
