@@ -1,8 +1,19 @@
-"""Answering whatever question the page shows, with the mouse or with the keyboard only."""
+"""Steps the browser tests share: logging in, and answering whatever question the page
+shows, with the mouse or with the keyboard only."""
 
 from __future__ import annotations
 
 import re
+
+PASSWORD = "a-long-test-password"
+
+
+def log_in(page, url: str, username: str) -> None:
+    """Fill in and send the login form at ``url`` (the site's or the admin's)."""
+    page.goto(url)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
 
 
 def kind_of(page) -> str:

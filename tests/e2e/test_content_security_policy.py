@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from quizzes import urls as quiz_urls
 from quizzes.models import Attempt, Question, QuestionSet
-from tests.e2e.quiz_steps import answer_with_mouse
+from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
 from tests.factories import SuperUserFactory, TeacherFactory
 from tests.quizzes.teacher import published_set
 
@@ -137,12 +137,10 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
         check(visitor, path)
 
     # A teacher: every page of a set that a class has taken.
-    TeacherFactory(username="rossi", password="a-long-test-password")
+    TeacherFactory(username="rossi", password=PASSWORD)
     teacher = Watch(browser, locale="en-GB")
-    page = teacher.goto(site + "/accounts/login/")
-    page.get_by_label("Username").fill("rossi")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
+    page = teacher.page
+    log_in(page, site + "/accounts/login/", "rossi")
     expect(page.get_by_role("heading", name="My quizzes")).to_be_visible()
     page.get_by_role("button", name="New quiz").click()
     expect(page.locator("#bank li").first).to_be_visible()
@@ -170,12 +168,10 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     check(teacher, "live results, after a poll")
 
     # An admin: the admin's own pages for facts, questions and sets.
-    SuperUserFactory(username="boss", password="a-long-test-password")
+    SuperUserFactory(username="boss", password=PASSWORD)
     admin = Watch(browser, locale="en-GB")
-    page = admin.goto(site + "/admin/login/")
-    page.get_by_label("Username").fill("boss")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
+    page = admin.page
+    log_in(page, site + "/admin/login/", "boss")
     expect(page.get_by_role("heading", name=re.compile("administration", re.I))).to_be_visible()
     question = Question.objects.active().first()
     for path in ("/admin/", "/admin/conference/person/", "/admin/conference/person/add/",

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt
 from tests.e2e.conftest import axe_violations
+from tests.e2e.quiz_steps import PASSWORD, log_in
 from tests.factories import TeacherFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,12 +25,9 @@ def answer_all_true(page, count):
 
 
 def test_a_class_takes_a_teachers_quiz(site, browser):
-    TeacherFactory(username="rossi", password="a-long-test-password")
+    TeacherFactory(username="rossi", password=PASSWORD)
     teacher = browser.new_context().new_page()
-    teacher.goto(site + "/accounts/login/")
-    teacher.get_by_label("Username").fill("rossi")
-    teacher.get_by_label("Password").fill("a-long-test-password")
-    teacher.get_by_role("button", name="Log in").click()
+    log_in(teacher, site + "/accounts/login/", "rossi")
     expect(teacher.get_by_role("heading", name="My quizzes")).to_be_visible()
     teacher.get_by_role("button", name="New quiz").click()
 

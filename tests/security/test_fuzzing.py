@@ -274,8 +274,9 @@ def test_the_answer_endpoint_survives_hostile_answers(scene, attempts, data, kin
     ids=["20 digits", "minus 20 digits", "400 digits"],
 )
 def test_a_huge_position_in_an_answer_is_not_a_server_error(scene, attempts, position, htmx):
-    """BUG: int() accepts any size, and quizzes/slots.py passes it to SQLite, which cannot hold
-    it (OverflowError -> 500). Anyone may trigger it, on any attempt id, owner or not."""
+    """int() accepts any size, and SQLite cannot hold one past 64 bits (OverflowError, once a
+    500): quizzes/slots.py now drops positions no slot can have. Anyone could trigger it, on
+    any attempt id, owner or not."""
     attempt = attempts["single_choice"]
     url = reverse("quizzes:answer", args=[attempt.pk])
     data = {**answer_data(attempt, 0), "position": position}
@@ -291,9 +292,9 @@ def test_a_huge_position_in_an_answer_is_not_a_server_error(scene, attempts, pos
     "code", ["A" * 50_001, "é" * 30_000], ids=["50001 letters", "30000 accents"]
 )
 def test_a_very_long_code_in_a_join_link_is_not_a_server_error(scene, code):
-    """BUG: join_set looks the code up with code__iexact, which SQLite runs as LIKE; a pattern
-    over 50,000 bytes raises OperationalError "LIKE or GLOB pattern too complex" -> 500.
-    (A front server with a short request-line limit, like gunicorn's 4094 bytes, hides it.)"""
+    """The code is looked up with code__iexact, which SQLite runs as LIKE, and a pattern over
+    50,000 bytes raised "LIKE or GLOB pattern too complex" (once a 500): anything that is not
+    a code is now refused before the query. (gunicorn's 4094-byte request line hides it.)"""
     url = f"/join/{quote(code)}/"
     response = rolled_back(fresh_client(), "get", url)
     assert response.status_code in (404, 429), (
@@ -312,8 +313,8 @@ def test_a_nul_byte_in_a_join_link_is_not_a_server_error(scene, code):
 
 @pytest.mark.parametrize("owner", [True, False], ids=["owner", "stranger"])
 def test_a_huge_question_number_in_a_feedback_url_is_not_a_server_error(scene, owner):
-    """BUG: the <int:number> converter takes any size, and the feedback view passes number-1
-    to SQLite (OverflowError -> 500), for any attempt id, owned or not."""
+    """The <int:number> converter takes any size, and number-1 once reached SQLite
+    (OverflowError, a 500) for any attempt id, owned or not."""
     client = scene.clients["attempt_owner"] if owner else fresh_client()
     url = f"/quiz/{scene.current.pk}/feedback/{'9' * 20}/"
     response = rolled_back(client, "get", url)
@@ -377,8 +378,9 @@ def test_the_set_settings_form_survives_hostile_input(scene, data, htmx):
 
 
 def test_an_opening_time_in_the_year_one_is_refused_not_a_server_error(scene):
-    """BUG: the settings form accepts 0001-01-01T00:00; in Europe/Rome that is before
-    0001-01-01 UTC, and saving it raises OverflowError (date value out of range) -> 500."""
+    """The settings form once accepted 0001-01-01T00:00; in Europe/Rome that is before
+    0001-01-01 UTC, and saving it raised OverflowError (a 500). Dates must now fall in
+    2000-2100."""
     url = reverse("quizzes:set_edit", args=[scene.question_set.pk])
     data = {
         "title": "Quiz",
@@ -392,6 +394,7 @@ def test_an_opening_time_in_the_year_one_is_refused_not_a_server_error(scene):
     assert response.status_code == 200, (
         f"POST {url} opens_at=0001-01-01 answered {failure(response)}"
     )
+    assert "Choose a date between the years 2000 and 2100." in response.content.decode()
 
 
 BANK_FILTERS = form(
@@ -471,8 +474,9 @@ def test_the_results_sort_parameter_survives_hostile_values(scene, sort, htmx):
 
 
 def test_closing_or_reopening_a_set_never_redirects_to_another_site(scene):
-    """BUG: close and reopen redirect to request.POST["next"] unchecked: an open redirect
-    (https://evil.example/ or //evil.example) from the teacher's own site."""
+    """Close and reopen go back to the form's "next", which once went unchecked: an open
+    redirect from the teacher's own site. Off-site targets now fall back to the share page;
+    a page of this site is still followed."""
     owner = scene.clients["set_owner"]
     for name in ("quizzes:set_close", "quizzes:set_reopen"):
         url = reverse(name, args=[scene.question_set.pk])
@@ -482,6 +486,8 @@ def test_closing_or_reopening_a_set_never_redirects_to_another_site(scene):
             assert response.status_code < 500 and not location.startswith(
                 ("http://", "https://", "//", "javascript:")
             ), f"POST {url} with next={target!r} redirected to {location!r}"
+        response = rolled_back(owner, "post", url, {"next": "/teach/"})
+        assert response["Location"] == "/teach/"
 
 
 # -- accounts ------------------------------------------------------------------------------
