@@ -24,13 +24,23 @@ NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,6})?")
 TEXT_MAX = 200
 
 
+class NicknameField(forms.CharField):
+    """A student's nickname: runs of spaces become one; blank is refused."""
+
+    def __init__(self, *, help_text):
+        super().__init__(
+            label=_("Your nickname"),
+            max_length=NICKNAME_MAX,
+            help_text=help_text,
+            error_messages={"required": _("Choose a nickname to start.")},
+        )
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
+
+
 class StartForm(forms.Form):
-    nickname = forms.CharField(
-        label=_("Your nickname"),
-        max_length=NICKNAME_MAX,
-        help_text=_("Shown on your results; no account needed."),
-        error_messages={"required": _("Choose a nickname to start.")},
-    )
+    nickname = NicknameField(help_text=_("Shown on your results; no account needed."))
     length = forms.TypedChoiceField(
         label=_("Number of questions"),
         choices=LENGTHS,
@@ -57,12 +67,6 @@ class StartForm(forms.Form):
         initial="immediate",
         widget=forms.RadioSelect,
     )
-
-    def clean_nickname(self):
-        nickname = " ".join(self.cleaned_data["nickname"].split())
-        if not nickname:
-            raise forms.ValidationError(_("Choose a nickname to start."))
-        return nickname
 
 
 class JoinForm(forms.Form):

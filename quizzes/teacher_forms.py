@@ -9,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.forms import LANGUAGES, NICKNAME_MAX
+from quizzes.forms import LANGUAGES, NicknameField
 from quizzes.models import KIND_CHOICES, TOPIC_CHOICES, QuestionSet
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -127,15 +127,4 @@ class TeacherSignupForm(UserCreationForm):
 
 
 class NicknameForm(forms.Form):
-    nickname = forms.CharField(
-        label=_("Your nickname"),
-        max_length=NICKNAME_MAX,
-        help_text=_("Your teacher sees it with your score."),
-        error_messages={"required": _("Choose a nickname to start.")},
-    )
-
-    def clean_nickname(self):
-        nickname = " ".join(self.cleaned_data["nickname"].split())
-        if not nickname:
-            raise forms.ValidationError(_("Choose a nickname to start."))
-        return nickname
+    nickname = NicknameField(help_text=_("Your teacher sees it with your score."))

@@ -76,6 +76,11 @@ def test_a_missing_nickname_is_explained_and_starts_nothing(bank, client):
     assert not Attempt.objects.exists()
 
 
+def test_runs_of_spaces_in_a_nickname_become_one(bank, client):
+    client.post(reverse("quizzes:start"), start_data(nickname="  Ann   Maria "))
+    assert Attempt.objects.get().nickname == "Ann Maria"
+
+
 def test_a_tampered_length_is_refused(bank, client):
     response = client.post(reverse("quizzes:start"), start_data(length="500"))
     assert "Select a valid choice" in response.content.decode()

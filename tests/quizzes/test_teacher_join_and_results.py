@@ -102,6 +102,14 @@ def test_a_nickname_taken_by_another_student_is_refused_politely(open_set, clien
     assert Attempt.objects.count() == 1
 
 
+def test_a_nickname_is_kept_with_single_spaces_and_a_blank_one_is_refused(open_set, client):
+    join(client, open_set.code, "  Ann   Maria ")
+    assert Attempt.objects.get().nickname == "Ann Maria"
+    html = join(Client(), open_set.code, "   ").content.decode()
+    assert "Choose a nickname to start." in html
+    assert Attempt.objects.count() == 1
+
+
 def test_attempts_allowed_are_counted_per_student(open_set, client):
     QuestionSet.objects.filter(pk=open_set.pk).update(attempts_allowed=2)
     for _ in range(2):
