@@ -9,6 +9,7 @@ attempt. The answer key is never part of what `present` returns.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 from dataclasses import dataclass, field
@@ -18,9 +19,16 @@ from django.utils.translation import gettext as _
 
 
 def token(attempt_id, position: int, internal_id: str) -> str:
-    message = f"{attempt_id}:{position}:{internal_id}".encode()
-    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
-    return base64.b32encode(digest[:10]).decode().lower()
+    mac = _keyed(settings.SECRET_KEY).copy()
+    mac.update(f"{attempt_id}:{position}:{internal_id}".encode())
+    return base64.b32encode(mac.digest()[:10]).decode().lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _keyed(secret: str):
+    """An HMAC already keyed with the secret; copying it is cheaper than keying anew, and a
+    question shows up to a dozen tokens."""
+    return hmac.new(secret.encode(), digestmod=hashlib.sha256)
 
 
 def _seeded(attempt_id, position: int, ids: list[str], salt: str) -> list[str]:

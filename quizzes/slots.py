@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import functools
 
-from django.db import connection, transaction
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import Model
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
 from quizzes.models import Attempt, AttemptQuestion, Question, Response
 
@@ -24,17 +28,22 @@ def _q(name: str) -> str:
 
 @functools.cache
 def _select(vendor: str):
-    """SELECT slot, attempt and question columns; the converters of every column."""
-    columns, converters, names = [], [], {}
+    """SELECT slot, attempt and question columns; the converters of the columns that have
+    any, by index; each model's attribute names and the span of its columns."""
+    columns, converters, layout = [], [], []
     for model, alias in _ALIASES.items():
+        _check_plain(model)
         fields = list(model._meta.concrete_fields)
-        names[model] = [field.attname for field in fields]
+        start = len(columns)
+        layout.append((model, [f.attname for f in fields], start, start + len(fields)))
         for field in fields:
-            columns.append(f"{alias}.{_q(field.column)}")
             column = field.get_col(alias)
-            converters.append(
-                connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            functions = connection.ops.get_db_converters(column) + field.get_db_converters(
+                connection
             )
+            if functions:
+                converters.append((len(columns), functions))
+            columns.append(f"{alias}.{_q(field.column)}")
     sql = (
         f"SELECT {', '.join(columns)} "
         f"FROM {_q(AttemptQuestion._meta.db_table)} s "
@@ -43,32 +52,47 @@ def _select(vendor: str):
         f"WHERE s.{_q('attempt_id')} = %s "
         f"AND (a.{_q('owner_token')} = %s OR a.{_q('user_id')} = %s)"
     )
-    return sql, converters, names
+    return sql, converters, layout
+
+
+def _check_plain(model) -> None:
+    """_loaded builds instances without calling __init__: only right for models that have
+    no __init__ of their own and nothing listening to their init signals."""
+    if model.__init__ is not Model.__init__ or any(
+        signal.has_listeners(model) for signal in (pre_init, post_init)
+    ):
+        raise ImproperlyConfigured(f"quizzes.slots cannot load {model.__name__} rows directly.")
+
+
+def _loaded(model, names: list[str], values: list, alias: str):
+    """What Model.from_db returns for a full row, without Model.__init__'s per-field work
+    (which cost more than the query): attribute values, and a state saying from where."""
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(names, values, strict=True))
+    state = instance._state = ModelState()
+    state.adding, state.db = False, alias
+    return instance
 
 
 def _rows(where: str, params: list) -> list[AttemptQuestion]:
-    sql, converters, names = _select(connection.vendor)
-    with connection.cursor() as cursor:
+    db = connections[DEFAULT_DB_ALIAS]
+    sql, converters, layout = _select(db.vendor)
+    with db.cursor() as cursor:
         cursor.execute(f"{sql} AND {where}", params)
         raw_rows = cursor.fetchall()
     slots = []
     for raw in raw_rows:
-        values = []
-        for value, functions in zip(raw, converters, strict=True):
+        values = list(raw)
+        for index, functions in converters:
+            value = values[index]
             for convert in functions:
-                value = convert(value, None, connection)
-            values.append(value)
-        objects = {}
-        start = 0
-        for model in _ALIASES:
-            count = len(names[model])
-            objects[model] = model.from_db(
-                connection.alias, names[model], values[start : start + count]
-            )
-            start += count
-        slot = objects[AttemptQuestion]
-        slot.attempt = objects[Attempt]
-        slot.question = objects[Question]
+                value = convert(value, None, db)
+            values[index] = value
+        slot, attempt, question = (
+            _loaded(model, names, values[start:stop], db.alias)
+            for model, names, start, stop in layout
+        )
+        slot.attempt, slot.question = attempt, question
         slots.append(slot)
     return slots
 
@@ -102,19 +126,35 @@ def at(*, attempt_id, owner_token: str | None, user, positions: list[int]) -> di
     return {slot.position: slot for slot in rows}
 
 
-def _prep(model, name: str, value):
-    return model._meta.get_field(name).get_db_prep_save(value, connection)
-
-
 @functools.cache
-def _insert(vendor: str) -> tuple[str, list[str]]:
-    fields = ["attempt_id", "slot_id", "position", "question_id", "answer", "fraction", "points",
-              "answered_at", "calibrated"]  # fmt: skip
-    columns = ", ".join(_q(Response._meta.get_field(name).column) for name in fields)
+def _statements(vendor: str) -> dict:
+    """The UPDATE that moves an attempt on (and, on the last question, finishes it), the
+    INSERT of the response, and each parameter's field, for its conversion to the database."""
+    attempt_table, response_table = _q(Attempt._meta.db_table), _q(Response._meta.db_table)
+    moves = [f"{_q('position')} = {_q('position')} + 1", f"{_q('score')} = {_q('score')} + %s"]
+    ends = [f"{_q('state')} = %s", f"{_q('ending')} = %s", f"{_q('finished_at')} = %s"]
+    where = (
+        f"WHERE {_q('id')} = %s AND {_q('position')} = %s AND {_q('state')} = %s "
+        f"AND ({_q('deadline')} IS NULL OR {_q('deadline')} >= %s)"
+    )
+    names = ["attempt_id", "slot_id", "position", "question_id", "answer", "fraction", "points",
+             "answered_at", "calibrated"]  # fmt: skip
+    fields = [Response._meta.get_field(name) for name in names]
+    _check_plain(Response)
+    if {"id", *names} != {field.attname for field in Response._meta.concrete_fields}:
+        raise ImproperlyConfigured("quizzes.slots.advance must write every column of Response.")
+    columns = ", ".join(_q(field.column) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
-    table = _q(Response._meta.db_table)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {_q('id')}"
-    return sql, fields
+    get = Attempt._meta.get_field
+    return {
+        "move": f"UPDATE {attempt_table} SET {', '.join(moves)} {where}",
+        "finish": f"UPDATE {attempt_table} SET {', '.join(moves + ends)} {where}",
+        "insert": f"INSERT INTO {response_table} ({columns}) VALUES ({marks}) RETURNING {_q('id')}",
+        "response_fields": fields,
+        "finished_at": get("finished_at"),
+        "id": get("id"),
+        "deadline": get("deadline"),
+    }
 
 
 def advance(*, slot: AttemptQuestion, answer: dict, fraction: float, points: float, now,
@@ -125,39 +165,30 @@ def advance(*, slot: AttemptQuestion, answer: dict, fraction: float, points: flo
     within its time; its row count decides. Returns the new response, or None if it did not
     match (a replay, a stale tab, an answer out of order or too late).
     """
+    db = connections[DEFAULT_DB_ALIAS]
+    sql = _statements(db.vendor)
     attempt = slot.attempt
-    table = _q(Attempt._meta.db_table)
-    sets = [f"{_q('position')} = {_q('position')} + 1", f"{_q('score')} = {_q('score')} + %s"]
     params: list = [points]
     if finish:
-        sets += [f"{_q('state')} = %s", f"{_q('ending')} = %s", f"{_q('finished_at')} = %s"]
-        params += [
-            Attempt.State.FINISHED,
-            Attempt.Ending.COMPLETED,
-            _prep(Attempt, "finished_at", now),
-        ]
-    sql = (
-        f"UPDATE {table} SET {', '.join(sets)} WHERE {_q('id')} = %s AND {_q('position')} = %s "
-        f"AND {_q('state')} = %s AND ({_q('deadline')} IS NULL OR {_q('deadline')} >= %s)"
-    )
+        finished_at = sql["finished_at"].get_db_prep_save(now, db)
+        params += [Attempt.State.FINISHED, Attempt.Ending.COMPLETED, finished_at]
     params += [
-        Attempt._meta.pk.get_db_prep_value(attempt.pk, connection),
+        sql["id"].get_db_prep_save(attempt.pk, db),
         slot.position,
         Attempt.State.IN_PROGRESS,
-        _prep(Attempt, "deadline", earliest_deadline),
+        sql["deadline"].get_db_prep_save(earliest_deadline, db),
     ]
-    response = Response(
-        attempt_id=attempt.pk, slot_id=slot.pk, position=slot.position,
-        question_id=slot.question_id, answer=answer, fraction=fraction, points=points,
-        answered_at=now, calibrated=False,
-    )  # fmt: skip
-    insert, fields = _insert(connection.vendor)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    values = [attempt.pk, slot.pk, slot.position, slot.question_id, answer, fraction, points,
+              now, False]  # fmt: skip
+    fields = sql["response_fields"]
+    with transaction.atomic(using=db.alias), db.cursor() as cursor:
+        cursor.execute(sql["finish" if finish else "move"], params)
         if cursor.rowcount != 1:
             return None
-        values = [_prep(Response, name, getattr(response, name)) for name in fields]
-        cursor.execute(insert, values)
-        response.pk = cursor.fetchone()[0]
-    response._state.adding, response._state.db = False, connection.alias
-    return response
+        cursor.execute(
+            sql["insert"],
+            [field.get_db_prep_save(v, db) for field, v in zip(fields, values, strict=True)],
+        )
+        pk = cursor.fetchone()[0]
+    names = ["id", *(field.attname for field in fields)]
+    return _loaded(Response, names, [pk, *values], db.alias)

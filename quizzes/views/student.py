@@ -40,10 +40,14 @@ def _user(request):
     return request.user if request.user.is_authenticated else None
 
 
-def _page(request, template: str, context: dict, status: int = 200):
-    """The whole page, or its "step" partial for an htmx request."""
-    name = f"{template}#step" if request.htmx else template
-    return render(request, name, context, status=status)
+def _step(request, context: dict, status: int = 200):
+    """The quiz page, or for an htmx request its step alone (jinja2/quizzes/step.html)."""
+    if request.htmx:
+        return render(request, STEP, context, status=status, using="jinja2")
+    return render(request, "quizzes/take.html", context, status=status)
+
+
+STEP = "quizzes/step.html"
 
 
 @require_safe
@@ -213,6 +217,8 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
     form = AnswerForm(data, shown=shown) if data is not None else None
     sent = data if data is not None else {}
     chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
+    # A matching question's choices, by the token of each left item.
+    pairs = {left.token: sent.get(f"pair_{left.token}") for left in shown.lefts} if sent else {}
     return {
         "attempt": attempt,
         "slot": slot,
@@ -226,13 +232,7 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         # What the student had entered, kept when the form comes back with an error.
         "chosen": chosen,
         "typed": sent.get("answer", "") if sent else "",
-        "pair_rows": [
-            (
-                left,
-                [(right, sent.get(f"pair_{left.token}") == right.token) for right in shown.rights],
-            )
-            for left in shown.lefts
-        ],
+        "pairs": pairs,
     }
 
 
@@ -256,7 +256,7 @@ def take(request, attempt_id):
         return _finished(request, _attempt_or_404(request, attempt_id))
     if services.attempt_expire(attempt=slot.attempt):
         return _finished(request, slot.attempt)
-    return _page(request, "quizzes/take.html", _question_context(slot))
+    return _step(request, _question_context(slot))
 
 
 @require_POST
@@ -284,7 +284,7 @@ def answer(request, attempt_id):
     context = _question_context(slot, order=order, data=request.POST)
     form = context["form"]
     if not form.is_valid():
-        return _page(request, "quizzes/take.html", context)
+        return _step(request, context)
     try:
         outcome = services.answer_submit(slot=slot, answer=form.cleaned_data["answer"])
     except services.AnswerRefused as refusal:
@@ -294,9 +294,7 @@ def answer(request, attempt_id):
         url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
         if not request.htmx:
             return redirect(f"{url}#step")
-        response = render(
-            request, "quizzes/take.html#step", _feedback_context(slot, outcome.response)
-        )
+        response = render(request, STEP, _feedback_context(slot, outcome.response), using="jinja2")
         return push_url(response, url)
     if slot.position + 1 >= attempt.question_count:
         return _finished(request, attempt)
@@ -305,7 +303,8 @@ def answer(request, attempt_id):
     # The next slot came with this one; its attempt row is the one just moved on.
     following.attempt = attempt
     attempt.position = slot.position + 1
-    return render(request, "quizzes/take.html#step", _question_context(following, focus="question"))
+    context = _question_context(following, focus="question")
+    return render(request, STEP, context, using="jinja2")
 
 
 def _move(request, slot, order, move):
@@ -326,7 +325,7 @@ def _move(request, slot, order, move):
         elif direction == "down" and index == len(tokens) - 1:
             direction = "up"
         context = _question_context(slot, order=tokens, focus=f"{direction}:{moved}")
-    return _page(request, "quizzes/take.html", context)
+    return _step(request, context)
 
 
 def _refused(request, attempt: Attempt, reason: str, status: int):
@@ -343,7 +342,7 @@ def _refused(request, attempt: Attempt, reason: str, status: int):
     slot = selectors.slot_for(
         attempt_id=attempt.pk, owner_token=owner_token(request), user=_user(request)
     )
-    return _page(request, "quizzes/take.html", _question_context(slot, error=reason), status=status)
+    return _step(request, _question_context(slot, error=reason), status=status)
 
 
 def _feedback_context(slot, response) -> dict:
@@ -388,7 +387,7 @@ def feedback(request, attempt_id, number: int):
     response = slot.attempt.responses.filter(position=slot.position).first()
     if response is None:
         return redirect("quizzes:take", attempt_id=attempt_id)
-    return _page(request, "quizzes/take.html", _feedback_context(slot, response))
+    return _step(request, _feedback_context(slot, response))
 
 
 @require_safe

@@ -230,6 +230,30 @@ def test_an_incomplete_matching_answer_is_explained(bank, client):
     assert "Choose a match for every item." in response.content.decode()
 
 
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain form", "htmx"])
+def test_an_incomplete_matching_answer_keeps_the_matches_already_chosen(bank, client, htmx):
+    attempt = start(client, kinds=["matching", "true_false"])
+    data = answer_data(attempt, 0)
+    pairs = [k for k in data if k.startswith("pair_")]
+    data[pairs[0]] = ""
+    html = client.post(answer_url(attempt), data, **(HTMX if htmx else {})).content.decode()
+    assert "Choose a match for every item." in html
+    selects = re.findall(r'name="(pair_[a-z0-9]+)">(.*?)</select>', html, re.S)
+    selected = {name: re.findall(r'value="([a-z0-9]+)" selected', body) for name, body in selects}
+    assert selected == {name: [data[name]] if name != pairs[0] else [] for name in pairs}
+
+
+def test_a_refused_multiple_response_keeps_the_boxes_ticked(bank, client):
+    attempt = start(client, kinds=["multiple_response", "true_false"])
+    data = answer_data(attempt, 0)
+    ticked = data["answer"][:1]
+    html = client.post(
+        answer_url(attempt), {**data, "answer": [*ticked, "forged"]}
+    ).content.decode()
+    assert "That option is not part of this question." in html
+    assert re.findall(r'value="([a-z0-9]+)" checked', html) == ticked
+
+
 def test_an_ordering_with_an_item_missing_is_explained(bank, client):
     attempt = start(client, kinds=["ordering", "true_false"])
     data = answer_data(attempt, 0)
