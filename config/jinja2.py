@@ -11,16 +11,17 @@ and a missing variable or attribute prints nothing. Interface strings go through
 
 from __future__ import annotations
 
+import functools
 import html
 
 import jinja2
 from django.conf import settings
 from django.template.defaultfilters import floatformat
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from markupsafe import Markup
 
 from quizzes.templatetags.quiz import clock, picked
@@ -40,7 +41,15 @@ def _as_django_prints(value):
 
 
 def _url(name: str, *args) -> str:
-    return reverse(name, args=args)
+    """{{ url("quizzes:answer", attempt.pk) }}: reverse(), remembered, since each student
+    asks for the same few URLs question after question."""
+    where = (get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    return _reversed(name, args, where)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reversed(name: str, args: tuple, where: tuple) -> str:
+    return reverse(name, args=args)  # `where` is what reverse() reads besides its arguments
 
 
 def environment(**options) -> jinja2.Environment:

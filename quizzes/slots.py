@@ -28,14 +28,13 @@ def _q(name: str) -> str:
 
 @functools.cache
 def _select(vendor: str):
-    """SELECT slot, attempt and question columns; the converters of the columns that have
-    any, by index; each model's attribute names and the span of its columns."""
-    columns, converters, layout = [], [], []
+    """SELECT slot, attempt and question columns; for each model, its attribute names, the
+    span of its columns and the converters of those that have any, by index."""
+    columns, layout = [], []
     for model, alias in _ALIASES.items():
         _check_plain(model)
         fields = list(model._meta.concrete_fields)
-        start = len(columns)
-        layout.append((model, [f.attname for f in fields], start, start + len(fields)))
+        converters = []
         for field in fields:
             column = field.get_col(alias)
             functions = connection.ops.get_db_converters(column) + field.get_db_converters(
@@ -44,6 +43,8 @@ def _select(vendor: str):
             if functions:
                 converters.append((len(columns), functions))
             columns.append(f"{alias}.{_q(field.column)}")
+        start = len(columns) - len(fields)
+        layout.append((model, [f.attname for f in fields], start, len(columns), converters))
     sql = (
         f"SELECT {', '.join(columns)} "
         f"FROM {_q(AttemptQuestion._meta.db_table)} s "
@@ -52,7 +53,7 @@ def _select(vendor: str):
         f"WHERE s.{_q('attempt_id')} = %s "
         f"AND (a.{_q('owner_token')} = %s OR a.{_q('user_id')} = %s)"
     )
-    return sql, converters, layout
+    return sql, layout
 
 
 def _check_plain(model) -> None:
@@ -76,22 +77,25 @@ def _loaded(model, names: list[str], values: list, alias: str):
 
 def _rows(where: str, params: list) -> list[AttemptQuestion]:
     db = connections[DEFAULT_DB_ALIAS]
-    sql, converters, layout = _select(db.vendor)
+    sql, layout = _select(db.vendor)
     with db.cursor() as cursor:
         cursor.execute(f"{sql} AND {where}", params)
         raw_rows = cursor.fetchall()
-    slots = []
+    slots, attempt = [], None
     for raw in raw_rows:
-        values = list(raw)
-        for index, functions in converters:
-            value = values[index]
-            for convert in functions:
-                value = convert(value, None, db)
-            values[index] = value
-        slot, attempt, question = (
-            _loaded(model, names, values[start:stop], db.alias)
-            for model, names, start, stop in layout
-        )
+        built = []
+        for model, names, start, stop, converters in layout:
+            if model is Attempt and attempt is not None:
+                built.append(attempt)  # every row holds the same attempt: one instance
+                continue
+            values = list(raw[start:stop])
+            for index, functions in converters:
+                value = raw[index]
+                for convert in functions:
+                    value = convert(value, None, db)
+                values[index - start] = value
+            built.append(_loaded(model, names, values, db.alias))
+        slot, attempt, question = built
         slot.attempt, slot.question = attempt, question
         slots.append(slot)
     return slots

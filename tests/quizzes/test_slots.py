@@ -36,6 +36,7 @@ def test_a_slot_its_attempt_and_question_load_as_the_orm_loads_them(bank, client
         assert fields(slot.question) == fields(orm.question)
         assert isinstance(slot.attempt.deadline, datetime.datetime)
         assert slot.attempt.deadline.tzinfo is not None
+    assert found[0].attempt is found[1].attempt is found[2].attempt  # one instance
     loaded = found[0].attempt
     assert not loaded._state.adding and loaded._state.db == "default"
     loaded.nickname = "Renamed"
