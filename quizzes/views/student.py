@@ -43,11 +43,8 @@ def _user(request):
 def _step(request, context: dict, status: int = 200):
     """The quiz page, or for an htmx request its step alone (jinja2/quizzes/step.html)."""
     if request.htmx:
-        return render(request, STEP, context, status=status, using="jinja2")
+        return render(request, "quizzes/step.html", context, status=status, using="jinja2")
     return render(request, "quizzes/take.html", context, status=status)
-
-
-STEP = "quizzes/step.html"
 
 
 @require_safe
@@ -294,8 +291,7 @@ def answer(request, attempt_id):
         url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
         if not request.htmx:
             return redirect(f"{url}#step")
-        response = render(request, STEP, _feedback_context(slot, outcome.response), using="jinja2")
-        return push_url(response, url)
+        return push_url(_step(request, _feedback_context(slot, outcome.response)), url)
     if slot.position + 1 >= attempt.question_count:
         return _finished(request, attempt)
     if not request.htmx:
@@ -303,8 +299,7 @@ def answer(request, attempt_id):
     # The next slot came with this one; its attempt row is the one just moved on.
     following.attempt = attempt
     attempt.position = slot.position + 1
-    context = _question_context(following, focus="question")
-    return render(request, STEP, context, using="jinja2")
+    return _step(request, _question_context(following, focus="question"))
 
 
 def _move(request, slot, order, move):
