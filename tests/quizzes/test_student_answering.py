@@ -300,3 +300,13 @@ def test_answering_costs_the_same_queries_whatever_the_quiz_length(
     attempt = start(client, length=10)
     with django_assert_max_num_queries(counts[0]):
         client.post(answer_url(attempt), answer_data(attempt, 0), **HTMX)
+
+
+def test_the_step_posts_to_the_address_of_the_language_it_is_shown_in(bank, client):
+    """The step's URLs are remembered per student; an English and then an Italian view of the
+    same question must still each post to their own language's address."""
+    attempt = start(client, kinds=["true_false", "true_false"])
+    english = client.get(f"/quiz/{attempt.pk}/", **HTMX).content.decode()
+    italian = client.get(f"/it/quiz/{attempt.pk}/", **HTMX).content.decode()
+    assert f'action="/quiz/{attempt.pk}/answer/"' in english
+    assert f'action="/it/quiz/{attempt.pk}/answer/"' in italian
