@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from quizzes.models import Attempt, Response
 from tests.quizzes.student import answer_data, slot, start
@@ -306,7 +307,9 @@ def test_the_step_posts_to_the_address_of_the_language_it_is_shown_in(bank, clie
     """The step's URLs are remembered per student; an English and then an Italian view of the
     same question must still each post to their own language's address."""
     attempt = start(client, kinds=["true_false", "true_false"])
-    english = client.get(f"/quiz/{attempt.pk}/", **HTMX).content.decode()
-    italian = client.get(f"/it/quiz/{attempt.pk}/", **HTMX).content.decode()
+    # The Italian request leaves Italian active in this thread; restore it for later tests.
+    with translation.override(None):
+        english = client.get(f"/quiz/{attempt.pk}/", **HTMX).content.decode()
+        italian = client.get(f"/it/quiz/{attempt.pk}/", **HTMX).content.decode()
     assert f'action="/quiz/{attempt.pk}/answer/"' in english
     assert f'action="/it/quiz/{attempt.pk}/answer/"' in italian
