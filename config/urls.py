@@ -21,13 +21,15 @@ urlpatterns = [
     path("healthz/", site.healthz, name="healthz"),
     path("robots.txt", site.robots, name="robots"),
 ]
+# The home page, then the quiz pages: they are what a class requests at the same minute, and Django
+# tries patterns in order (none of these prefixes overlap).
 urlpatterns += i18n_patterns(
     path("", student.home, name="home"),
+    path("", include("quizzes.urls")),
     path("admin/", admin.site.urls),
     path("accounts/login/", LOGIN, name="login"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/signup/done/", accounts.signup_done, name="signup_done"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", include("quizzes.urls")),
     prefix_default_language=False,
 )

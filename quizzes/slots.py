@@ -20,6 +20,9 @@ from django.db.models.signals import post_init, pre_init
 from quizzes.models import Attempt, AttemptQuestion, Question, Response
 
 _ALIASES = {AttemptQuestion: "s", Attempt: "a", Question: "q"}
+# A question's columns that answering reads (scoring, showing, the ordering check). The
+# rest (facts, statistics, dates) stay deferred: the ORM loads them if ever read.
+QUESTION_FIELDS = ("id", "uid", "version", "kind", "topic", "payload")
 
 
 def _q(name: str) -> str:
@@ -28,12 +31,17 @@ def _q(name: str) -> str:
 
 @functools.cache
 def _select(vendor: str):
-    """SELECT slot, attempt and question columns; for each model, its attribute names, the
-    span of its columns and the converters of those that have any, by index."""
+    """SELECT slot, attempt and question columns (without and with "at the attempt's
+    position"); for each model, its attribute names, the span of its columns and the
+    converters of those that have any, by index."""
     columns, layout = [], []
     for model, alias in _ALIASES.items():
         _check_plain(model)
-        fields = list(model._meta.concrete_fields)
+        fields = [
+            field
+            for field in model._meta.concrete_fields
+            if model is not Question or field.attname in QUESTION_FIELDS
+        ]
         converters = []
         for field in fields:
             column = field.get_col(alias)
@@ -53,7 +61,8 @@ def _select(vendor: str):
         f"WHERE s.{_q('attempt_id')} = %s "
         f"AND (a.{_q('owner_token')} = %s OR a.{_q('user_id')} = %s)"
     )
-    return sql, layout
+    current = f"{sql} AND s.{_q('position')} = a.{_q('position')}"
+    return sql, current, layout
 
 
 def _check_plain(model) -> None:
@@ -66,8 +75,9 @@ def _check_plain(model) -> None:
 
 
 def _loaded(model, names: list[str], values: list, alias: str):
-    """What Model.from_db returns for a full row, without Model.__init__'s per-field work
-    (which cost more than the query): attribute values, and a state saying from where."""
+    """What Model.from_db returns for a row, without Model.__init__'s per-field work (which
+    cost more than the query): attribute values, and a state saying from where. Fields not
+    in ``names`` are deferred, as with QuerySet.only()."""
     instance = model.__new__(model)
     instance.__dict__.update(zip(names, values, strict=True))
     state = instance._state = ModelState()
@@ -75,11 +85,11 @@ def _loaded(model, names: list[str], values: list, alias: str):
     return instance
 
 
-def _rows(where: str, params: list) -> list[AttemptQuestion]:
+def _rows(sql: str, params: list) -> list[AttemptQuestion]:
     db = connections[DEFAULT_DB_ALIAS]
-    sql, layout = _select(db.vendor)
+    layout = _select(db.vendor)[-1]
     with db.cursor() as cursor:
-        cursor.execute(f"{sql} AND {where}", params)
+        cursor.execute(sql, params)
         raw_rows = cursor.fetchall()
     slots, attempt = [], None
     for raw in raw_rows:
@@ -96,7 +106,8 @@ def _rows(where: str, params: list) -> list[AttemptQuestion]:
                 values[index - start] = value
             built.append(_loaded(model, names, values, db.alias))
         slot, attempt, question = built
-        slot.attempt, slot.question = attempt, question
+        # What the related descriptors' __set__ would store, their ids being loaded already.
+        slot._state.fields_cache = {"attempt": attempt, "question": question}
         slots.append(slot)
     return slots
 
@@ -110,8 +121,8 @@ def _owner_params(attempt_id, owner_token: str | None, user) -> list:
 
 def current(*, attempt_id, owner_token: str | None, user) -> AttemptQuestion | None:
     """The slot the attempt is on, with its attempt and question; None if not this visitor's."""
-    where = f"s.{_q('position')} = a.{_q('position')}"
-    rows = _rows(where, _owner_params(attempt_id, owner_token, user))
+    current_sql = _select(connection.vendor)[1]
+    rows = _rows(current_sql, _owner_params(attempt_id, owner_token, user))
     return rows[0] if rows else None
 
 
@@ -124,10 +135,17 @@ def at(*, attempt_id, owner_token: str | None, user, positions: list[int]) -> di
     positions = [p for p in positions if 0 <= p <= MAX_POSITION]
     if not positions:
         return {}
-    marks = ", ".join(["%s"] * len(positions))
-    where = f"s.{_q('position')} IN ({marks})"
-    rows = _rows(where, [*_owner_params(attempt_id, owner_token, user), *positions])
+    rows = _rows(
+        _at_sql(connection.vendor, len(positions)),
+        [*_owner_params(attempt_id, owner_token, user), *positions],
+    )
     return {slot.position: slot for slot in rows}
+
+
+@functools.lru_cache(maxsize=8)
+def _at_sql(vendor: str, count: int) -> str:
+    marks = ", ".join(["%s"] * count)
+    return f"{_select(vendor)[0]} AND s.{_q('position')} IN ({marks})"
 
 
 @functools.cache

@@ -6,11 +6,12 @@ from quizzes.views import student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
+    # Answering first: every student of a class sends one per question.
+    path("quiz/<uuid:attempt_id>/answer/", student.answer, name="answer"),
+    path("quiz/<uuid:attempt_id>/", student.take, name="take"),
     path("quiz/start/", student.start, name="start"),
     path("join/", student.join, name="join"),
     path("join/<str:code>/", student.join_set, name="join_set"),
-    path("quiz/<uuid:attempt_id>/", student.take, name="take"),
-    path("quiz/<uuid:attempt_id>/answer/", student.answer, name="answer"),
     path("quiz/<uuid:attempt_id>/feedback/<int:number>/", student.feedback, name="feedback"),
     path("quiz/<uuid:attempt_id>/results/", student.results, name="results"),
     path("quiz/<uuid:attempt_id>/again/", student.again, name="again"),

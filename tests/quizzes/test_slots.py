@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from quizzes import services, slots
-from quizzes.models import AttemptQuestion, Response
+from quizzes.models import AttemptQuestion, Question, Response
 from tests.quizzes.student import start
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,9 @@ def test_a_slot_its_attempt_and_question_load_as_the_orm_loads_them(bank, client
         orm = AttemptQuestion.objects.select_related("attempt", "question").get(
             attempt=attempt, position=position
         )
+        # Only what answering reads is loaded; the rest comes from the ORM when read.
+        all_fields = {f.attname for f in Question._meta.concrete_fields}
+        assert slot.question.get_deferred_fields() == all_fields - set(slots.QUESTION_FIELDS)
         assert fields(slot) == fields(orm)
         assert fields(slot.attempt) == fields(orm.attempt)
         assert fields(slot.question) == fields(orm.question)
