@@ -1,8 +1,9 @@
 """SQL statements per request, for every student and teacher page and action.
 
 Counts what the database is sent: every query, savepoints included, plus BEGIN and COMMIT
-for each transaction (SQLite's BEGIN IMMEDIATE is seen as a query and counted once; on
-PostgreSQL the driver opens transactions implicitly, so BEGIN is added with COMMIT). Run
+for each transaction (SQLite's BEGIN IMMEDIATE is seen as a query, and so is the COMMIT of
+an answer's write transaction; on PostgreSQL the driver opens transactions implicitly, so
+BEGIN is added with COMMIT; a single statement outside a transaction is one). Run
 for quizzes of 5, 50 and 500 questions and a class of 30; the counts must not depend on
 the sizes. Usage: python bench/statements.py (DATABASE_URL picks the database).
 """
@@ -31,20 +32,31 @@ LIMITS = {
 def count_statements(connection):
     """Yield a list that ends up holding one entry per statement sent to the database."""
     sent: list[str] = []
+    began = False  # a BEGIN seen as a query, not yet ended
 
     def record(execute, sql, params, many, context):
-        if not sql.lstrip().upper().startswith("BEGIN"):
-            sent.append(sql)
+        nonlocal began
+        word = sql.lstrip()[:8].upper()
+        if word.startswith("BEGIN"):
+            began = True
+        elif word.startswith(("COMMIT", "ROLLBACK")):
+            began = False
+        sent.append(sql)
         return execute(sql, params, many, context)
 
     original_commit, original_rollback = connection.commit, connection.rollback
 
+    def ended(word: str) -> None:
+        nonlocal began
+        sent.extend([word] if began else ["BEGIN", word])
+        began = False
+
     def commit():
-        sent.extend(["BEGIN", "COMMIT"])
+        ended("COMMIT")
         return original_commit()
 
     def rollback():
-        sent.extend(["BEGIN", "ROLLBACK"])
+        ended("ROLLBACK")
         return original_rollback()
 
     connection.commit, connection.rollback = commit, rollback

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
@@ -151,7 +151,8 @@ def _at_sql(vendor: str, count: int) -> str:
 @functools.cache
 def _statements(vendor: str) -> dict:
     """The UPDATE that moves an attempt on (and, on the last question, finishes it), the
-    INSERT of the response, and each parameter's field, for its conversion to the database."""
+    INSERT of the response, and each parameter's field, for its conversion to the database.
+    On PostgreSQL both are one statement: the INSERT takes its row from the UPDATE's."""
     attempt_table, response_table = _q(Attempt._meta.db_table), _q(Response._meta.db_table)
     moves = [f"{_q('position')} = {_q('position')} + 1", f"{_q('score')} = {_q('score')} + %s"]
     ends = [f"{_q('state')} = %s", f"{_q('ending')} = %s", f"{_q('finished_at')} = %s"]
@@ -168,15 +169,28 @@ def _statements(vendor: str) -> dict:
     columns = ", ".join(_q(field.column) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
     get = Attempt._meta.get_field
-    return {
-        "move": f"UPDATE {attempt_table} SET {', '.join(moves)} {where}",
-        "finish": f"UPDATE {attempt_table} SET {', '.join(moves + ends)} {where}",
-        "insert": f"INSERT INTO {response_table} ({columns}) VALUES ({marks}) RETURNING {_q('id')}",
+    statements = {
         "response_fields": fields,
         "finished_at": get("finished_at"),
         "id": get("id"),
         "deadline": get("deadline"),
     }
+    for name, sets in (("move", moves), ("finish", moves + ends)):
+        update = f"UPDATE {attempt_table} SET {', '.join(sets)} {where}"
+        if vendor == "postgresql":
+            # One statement, atomic by itself: no BEGIN and COMMIT round trips. The INSERT
+            # writes a row only if the UPDATE matched one.
+            statements[name] = (
+                f"WITH moved AS ({update} RETURNING {_q('id')}) "
+                f"INSERT INTO {response_table} ({columns}) SELECT {marks} FROM moved "
+                f"RETURNING {_q('id')}"
+            )
+        else:
+            statements[name] = update
+    statements["insert"] = (
+        f"INSERT INTO {response_table} ({columns}) VALUES ({marks}) RETURNING {_q('id')}"
+    )
+    return statements
 
 
 def advance(*, slot: AttemptQuestion, answer: dict, fraction: float, points: float, now,
@@ -203,14 +217,21 @@ def advance(*, slot: AttemptQuestion, answer: dict, fraction: float, points: flo
     values = [attempt.pk, slot.pk, slot.position, slot.question_id, answer, fraction, points,
               now, False]  # fmt: skip
     fields = sql["response_fields"]
-    with transaction.atomic(using=db.alias), db.cursor() as cursor:
-        cursor.execute(sql["finish" if finish else "move"], params)
-        if cursor.rowcount != 1:
+    stored = [field.get_db_prep_save(v, db) for field, v in zip(fields, values, strict=True)]
+    if db.vendor == "postgresql":
+        with db.cursor() as cursor:
+            cursor.execute(sql["finish" if finish else "move"], [*params, *stored])
+            row = cursor.fetchone()
+        if row is None:
             return None
-        cursor.execute(
-            sql["insert"],
-            [field.get_db_prep_save(v, db) for field, v in zip(fields, values, strict=True)],
-        )
-        pk = cursor.fetchone()[0]
+        pk = row[0]
+    else:
+        # config/sqlite3: BEGIN IMMEDIATE ... COMMIT under the writer lock.
+        with db.write_transaction() as cursor:
+            cursor.execute(sql["finish" if finish else "move"], params)
+            if cursor.rowcount != 1:
+                return None
+            cursor.execute(sql["insert"], stored)
+            pk = cursor.fetchone()[0]
     names = ["id", *(field.attname for field in fields)]
     return _loaded(Response, names, [pk, *values], db.alias)

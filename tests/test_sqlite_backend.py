@@ -1,14 +1,20 @@
-"""config/sqlite3: Django's SQLite backend with placeholders converted once per statement."""
+"""config/sqlite3: Django's SQLite backend with placeholders converted once per statement
+and a write transaction for the answer path (write_transaction)."""
+
+import threading
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend's own test"),
-]
+from quizzes.models import Attempt
+from tests.quizzes.student import start
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the SQLite backend's own test"
+)
 
 
+@pytest.mark.django_db
 def test_placeholders_and_literal_percent_signs_convert_as_in_django():
     with connection.cursor() as cursor:
         for _ in range(2):  # the second time from the cache of converted statements
@@ -16,3 +22,48 @@ def test_placeholders_and_literal_percent_signs_convert_as_in_django():
             assert cursor.fetchone() == ("50%", 7)
         cursor.execute("SELECT %(a)s || %(b)s", {"a": "x", "b": "y"})  # pyformat still works
         assert cursor.fetchone() == ("xy",)
+
+
+def nickname(attempt):
+    return Attempt.objects.values_list("nickname", flat=True).get(pk=attempt.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_transaction_commits_together_or_not_at_all(question_bank, client):
+    attempt = start(client, kinds=["true_false"])
+    table = Attempt._meta.db_table
+    rename = f'UPDATE "{table}" SET "nickname" = %s WHERE "id" = %s'
+    with pytest.raises(IntegrityError), connection.write_transaction() as cursor:
+        cursor.execute(rename, ["Changed", attempt.pk.hex])
+        cursor.execute(f'UPDATE "{table}" SET "position" = -1 WHERE "id" = %s', [attempt.pk.hex])
+    assert not connection.connection.in_transaction
+    assert nickname(attempt) == "Ada"  # the first statement was rolled back with the second
+
+    # The writer lock was released: another thread writes at once.
+    done = threading.Event()
+
+    def other_writer():
+        with transaction.atomic():
+            Attempt.objects.filter(pk=attempt.pk).update(nickname="Other")
+        done.set()
+
+    worker = threading.Thread(target=other_writer)
+    worker.start()
+    assert done.wait(timeout=5)
+    worker.join()
+    with connection.write_transaction() as cursor:
+        cursor.execute(rename, ["Both", attempt.pk.hex])
+    assert nickname(attempt) == "Both"
+
+
+@pytest.mark.django_db
+def test_inside_an_atomic_block_a_write_transaction_is_a_savepoint(question_bank, client):
+    attempt = start(client, kinds=["true_false"])
+    table = Attempt._meta.db_table
+    with transaction.atomic():
+        with pytest.raises(IntegrityError), connection.write_transaction() as cursor:
+            cursor.execute(f'UPDATE "{table}" SET "nickname" = %s WHERE "id" = %s',
+                           ["Changed", attempt.pk.hex])  # fmt: skip
+            cursor.execute(f'UPDATE "{table}" SET "position" = -1 WHERE "id" = %s',
+                           [attempt.pk.hex])  # fmt: skip
+        assert nickname(attempt) == "Ada"

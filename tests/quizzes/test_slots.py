@@ -4,6 +4,7 @@ what it stores must be exactly what the ORM loads and stores."""
 import datetime
 
 import pytest
+from django.db import IntegrityError
 from django.utils import timezone
 
 from quizzes import services, slots
@@ -66,3 +67,19 @@ def test_the_response_returned_is_the_response_stored(bank, client):
     assert not returned._state.adding
     attempt.refresh_from_db()
     assert attempt.position == 1 and attempt.score == stored.points
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_whose_insert_fails_leaves_the_attempt_where_it_was(question_bank, client):
+    attempt = start(client, kinds=["true_false", "true_false"])
+    slot = slots.current(attempt_id=attempt.pk, owner_token=attempt.owner_token, user=None)
+    # A response already at this position, as a crashed double post might leave it: the
+    # unique (attempt, position) refuses the INSERT, and the UPDATE must go with it.
+    Response.objects.create(attempt=attempt, slot=slot, position=0, question=slot.question,
+                            answer={}, fraction=0, points=0)  # fmt: skip
+    now = timezone.now()
+    with pytest.raises(IntegrityError):
+        slots.advance(slot=slot, answer={"choice": "x"}, fraction=1.0, points=1.0, now=now,
+                      earliest_deadline=now, finish=False)  # fmt: skip
+    attempt.refresh_from_db()
+    assert attempt.position == 0 and attempt.score == 0

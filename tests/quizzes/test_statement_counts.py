@@ -36,17 +36,25 @@ def quiz(size, feedback="deferred"):
     )
 
 
+# The read of the question and the next, then the write: BEGIN IMMEDIATE, UPDATE, INSERT,
+# COMMIT on SQLite; on PostgreSQL one statement, the INSERT fed by the UPDATE.
+ANSWER = {"sqlite": 5, "postgresql": 2}
+
+
 @pytest.mark.parametrize("size", [5, 50, 500])
 @pytest.mark.parametrize("feedback", ["deferred", "immediate"])
-def test_an_answer_costs_five_statements_counting_begin_and_commit(
+def test_an_answer_costs_at_most_five_statements_counting_begin_and_commit(
     student, size, feedback, django_assert_num_queries
 ):
     attempt = quiz(size, feedback)
     url = reverse("quizzes:answer", args=[attempt.pk])
     data = answer_data(attempt, 0)
-    with count_statements(connection) as sent, django_assert_num_queries(5):
+    expected = ANSWER[connection.vendor]
+    with count_statements(connection) as sent, django_assert_num_queries(expected):
         response = student.post(url, data, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and len(sent) == 5
+    assert response.status_code == 200 and len(sent) == expected
+    attempt.refresh_from_db()
+    assert attempt.position == 1 and attempt.responses.count() == 1  # it was recorded
 
 
 @pytest.mark.parametrize("size", [5, 500])
