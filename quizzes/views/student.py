@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +38,10 @@ def owner_token(request, *, create: bool = False) -> str | None:
 
 
 def _user(request):
+    """The logged-in user, or None. A session without a login (a student's, on every answer)
+    is answered without building its AnonymousUser."""
+    if SESSION_KEY not in request.session:
+        return None
     return request.user if request.user.is_authenticated else None
 
 
