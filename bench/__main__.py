@@ -34,7 +34,8 @@ def main(quick: bool = False) -> int:
     databases = ["sqlite"] + (["postgresql"] if server.postgres_available() else [])
     if "postgresql" not in databases:
         print("PostgreSQL is not available (tools/postgres-up): its figures are skipped.")
-    rounds, seconds = ("3", "10") if quick else ("5", "15")
+    # Many short rounds: this kind of machine changes speed from one minute to the next.
+    rounds, seconds = ("3", "10") if quick else ("9", "8")
     failed = 0
     for database in databases:
         failed += run(

@@ -73,13 +73,16 @@ def prepare(env: dict) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int = 4,
+def gunicorn(env: dict, *, cpu: str | None = "0", workers: int = 2, threads: int | None = None,
              log: Path | None = None):  # fmt: skip
     """gunicorn on a free loopback port, pinned to `cpu` with taskset; yields its base URL
-    and process. Its log goes to `log` (by default, nowhere)."""
+    and process. Threads per worker: config/gunicorn.py's default for the database unless
+    given. Its log goes to `log` (by default, nowhere)."""
     port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": workers,
-           "GUNICORN_THREADS": threads}  # fmt: skip
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": workers}
+    env.pop("GUNICORN_THREADS", None)
+    if threads is not None:
+        env["GUNICORN_THREADS"] = threads
     env = {k: str(v) for k, v in env.items()}
     command = [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.py"]
     if cpu is not None:

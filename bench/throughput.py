@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from bench import server
+from config.gunicorn import default_threads
 
 ROOT = server.ROOT
 TARGETS = {"sqlite": 0.4, "postgresql": 0.35}
@@ -77,7 +78,7 @@ def main(
     seconds: int = 15,
     users: int = 24,
     workers: int = 2,
-    threads: int = 4,
+    threads: int | None = None,
 ) -> int:
     env = server.environment(server.fresh_database(database))
     server.prepare(env)
@@ -88,6 +89,8 @@ def main(
         for _ in range(rounds):
             answers.append(locust(url, "AnswerStudent", seconds, users, code))
             bares.append(locust(url, "BareVisitor", seconds, users))
+    if threads is None:  # as in production (the server was started without the variable)
+        threads = default_threads(env.get("DATABASE_URL", ""))
     print(
         f"Answer submissions vs a bare view ({database}; gunicorn {workers} workers x "
         f"{threads} threads on CPU 0, locust {users} users on CPU 1, "

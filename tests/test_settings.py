@@ -68,3 +68,21 @@ def test_redis_holds_sessions_and_rate_limits_when_several_app_servers_share_it(
     ], shared.stderr
     alone = manage("shell", "-c", code, env_overrides={})
     assert alone.stdout.split()[-3:] == ["config.sessions", "LocMemCache", "False"], alone.stderr
+
+
+def test_gunicorn_threads_default_to_one_on_sqlite_and_four_on_postgresql(monkeypatch):
+    import importlib
+
+    import config.gunicorn
+
+    def threads(**env) -> int:
+        for name in ("DATABASE_URL", "GUNICORN_THREADS"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return importlib.reload(config.gunicorn).threads
+
+    assert threads() == 1
+    assert threads(DATABASE_URL="postgres://quiz:quiz@db:5432/quiz") == 4
+    assert threads(DATABASE_URL="postgresql://quiz@db/quiz") == 4
+    assert threads(DATABASE_URL="postgres://db/quiz", GUNICORN_THREADS="2") == 2

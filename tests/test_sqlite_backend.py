@@ -4,7 +4,7 @@ and a write transaction for the answer path (write_transaction)."""
 import threading
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from quizzes.models import Attempt
 from tests.quizzes.student import start
@@ -67,3 +67,36 @@ def test_inside_an_atomic_block_a_write_transaction_is_a_savepoint(question_bank
             cursor.execute(f'UPDATE "{table}" SET "position" = -1 WHERE "id" = %s',
                            [attempt.pk.hex])  # fmt: skip
         assert nickname(attempt) == "Ada"
+
+
+def test_writers_in_other_processes_queue_on_a_lock_file_the_kernel_frees_if_they_die(
+    tmp_path,
+):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from config.sqlite3 import base
+
+    database = str(tmp_path / "db.sqlite3")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({database + '.writer'!r}, os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)"
+        )],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        descriptor = base._lock_file(database)
+        with pytest.raises(OperationalError, match="another process"):
+            base._flock(descriptor, timeout=0.2)  # a writer elsewhere: wait, then give up
+        os.kill(holder.pid, signal.SIGKILL)  # a worker killed inside its transaction
+        holder.wait()
+        base._flock(descriptor, timeout=2)  # its lock went with it
+        base.fcntl.flock(descriptor, base.fcntl.LOCK_UN)
+    finally:
+        holder.kill()
+        holder.wait()
