@@ -36,11 +36,12 @@ def count_statements(connection):
 
     def record(execute, sql, params, many, context):
         nonlocal began
-        word = sql.lstrip()[:8].upper()
-        if word.startswith("BEGIN"):
+        words = sql.upper().split(None, 2)[:2]
+        first = words[0] if words else ""
+        if first == "BEGIN":
             began = True
-        elif word.startswith(("COMMIT", "ROLLBACK")):
-            began = False
+        elif first == "COMMIT" or (first == "ROLLBACK" and words[1:] != ["TO"]):
+            began = False  # the end of the transaction, not of a savepoint
         sent.append(sql)
         return execute(sql, params, many, context)
 

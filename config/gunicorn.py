@@ -22,7 +22,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 # and the bare view as fast. Behind the TLS proxy of the production set-up, a slow client
 # never holds a worker.
 def default_threads(database_url: str) -> int:
-    return 4 if database_url.startswith(("postgres://", "postgresql://")) else 1
+    postgres = ("postgres://", "postgresql://", "pgsql://", "postgis://")  # dj-database-url's
+    return 4 if database_url.startswith(postgres) else 1
 
 
 threads = int(

@@ -76,6 +76,7 @@ def test_writers_in_other_processes_queue_on_a_lock_file_the_kernel_frees_if_the
     import signal
     import subprocess
     import sys
+    import time
 
     from config.sqlite3 import base
 
@@ -92,11 +93,54 @@ def test_writers_in_other_processes_queue_on_a_lock_file_the_kernel_frees_if_the
         assert holder.stdout.readline().strip() == "held"
         descriptor = base._lock_file(database)
         with pytest.raises(OperationalError, match="another process"):
-            base._flock(descriptor, timeout=0.2)  # a writer elsewhere: wait, then give up
+            base._flock(
+                descriptor, time.monotonic() + 0.2
+            )  # a writer elsewhere: wait, then give up
         os.kill(holder.pid, signal.SIGKILL)  # a worker killed inside its transaction
         holder.wait()
-        base._flock(descriptor, timeout=2)  # its lock went with it
+        base._flock(descriptor, time.monotonic() + 2)  # its lock went with it
         base.fcntl.flock(descriptor, base.fcntl.LOCK_UN)
     finally:
         holder.kill()
         holder.wait()
+
+
+def holds_lock(path: str) -> bool:
+    """Whether another process finds the lock file taken."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import fcntl, os\n"
+        f"fd = os.open({path!r}, os.O_RDWR)\n"
+        "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
+        "except BlockingIOError:\n    print('taken')"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    return out.stdout.strip() == "taken"
+
+
+@pytest.mark.django_db  # lets any connection open, this file database's included
+def test_a_write_transaction_on_a_database_file_holds_its_lock_file_until_it_ends(tmp_path):
+    from django.db.transaction import TransactionManagementError
+
+    from config.sqlite3.base import DatabaseWrapper
+
+    database = str(tmp_path / "db.sqlite3")
+    wrapper = DatabaseWrapper(dict(connection.settings_dict, NAME=database), alias="file")
+    try:
+        with wrapper.write_transaction() as cursor:
+            cursor.execute("CREATE TABLE t (x integer)")
+            assert holds_lock(database + ".writer")  # other workers wait here
+            with pytest.raises(TransactionManagementError), wrapper.write_transaction():
+                pass  # a nested one fails at once instead of waiting for itself
+        assert not holds_lock(database + ".writer")
+        with pytest.raises(IntegrityError), wrapper.write_transaction() as cursor:
+            cursor.execute("CREATE UNIQUE INDEX u ON t (x)")
+            cursor.execute("INSERT INTO t VALUES (1), (1)")
+        assert not holds_lock(database + ".writer")  # released after a rollback too
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'u'")
+            assert cursor.fetchone() == (0,)
+    finally:
+        wrapper.close()

@@ -27,9 +27,18 @@ import time
 
 from django.db import OperationalError, transaction
 from django.db.backends.sqlite3 import base, features
+from django.db.transaction import TransactionManagementError
 from django.utils.functional import cached_property
 
-_WRITER = threading.Lock()
+_WRITERS: dict = {}  # database -> this process's writer lock
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writer_lock(database: str):
+    with _WRITERS_LOCK:
+        return _WRITERS.setdefault(database, threading.Lock())
+
+
 _LOCK_FILES: dict[tuple[int, str], int] = {}  # (process, database) -> descriptor
 
 
@@ -39,12 +48,19 @@ def _lock_file(database: str) -> int:
     share with every worker."""
     key = (os.getpid(), database)
     if key not in _LOCK_FILES:
-        _LOCK_FILES[key] = os.open(f"{database}.writer", os.O_RDWR | os.O_CREAT, 0o600)
+        try:  # as readable and writable as the database, for every program that writes it
+            mode = os.stat(database).st_mode & 0o666
+        except OSError:
+            mode = 0o600
+        try:
+            _LOCK_FILES[key] = os.open(f"{database}.writer", os.O_RDWR | os.O_CREAT, mode)
+        except OSError as error:
+            raise OperationalError(f"cannot open the writer lock file: {error}") from error
     return _LOCK_FILES[key]
 
 
-def _flock(descriptor: int, timeout: float) -> None:
-    deadline, pause = time.monotonic() + timeout, 0.0001
+def _flock(descriptor: int, deadline: float) -> None:
+    pause = 0.0001
     while True:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -63,9 +79,16 @@ class DatabaseFeatures(features.DatabaseFeatures):
         return self.connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
-@functools.lru_cache(maxsize=2048)
 def _qmark(query: str) -> str:
+    # Long statements (a bulk INSERT of 500 rows) are rare and would fill the cache.
+    return _qmark_cached(query) if len(query) < 4096 else _converted(query)
+
+
+def _converted(query: str) -> str:
     return base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%")
+
+
+_qmark_cached = functools.lru_cache(maxsize=2048)(_converted)
 
 
 class CursorWrapper(base.SQLiteCursorWrapper):
@@ -78,6 +101,7 @@ class CursorWrapper(base.SQLiteCursorWrapper):
 class DatabaseWrapper(base.DatabaseWrapper):
     features_class = DatabaseFeatures
     _holds_writer = False
+    _writer = None  # the lock of _writer_lock(), once taken
     _holds_flock: int | None = None
 
     def create_cursor(self, name=None):
@@ -87,21 +111,27 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self._take_writer()
         try:
             super()._start_transaction_under_autocommit()
-        except Exception:
+        except BaseException:
             self._release_writer()
             raise
 
     def _take_writer(self):
+        if self._holds_writer:  # the lock is not reentrant: waiting would only time out
+            raise TransactionManagementError(
+                "A write transaction is already open on this connection."
+            )
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
-        if not _WRITER.acquire(timeout=timeout):
+        deadline = time.monotonic() + timeout  # one wait in all, for both locks
+        writer = self._writer = _writer_lock(str(self.settings_dict["NAME"]))
+        if not writer.acquire(timeout=timeout):
             raise OperationalError("database is locked (another writer in this process)")
         try:
             if not self.is_in_memory_db():
                 descriptor = _lock_file(str(self.settings_dict["NAME"]))
-                _flock(descriptor, timeout)
+                _flock(descriptor, deadline)
                 self._holds_flock = descriptor
         except BaseException:
-            _WRITER.release()
+            writer.release()
             raise
         self._holds_writer = True
 
@@ -113,7 +143,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         cursor like any statement (so they are logged, and their errors are Django's), under
         the writer lock, and ROLLBACK if the block raises: what atomic() does, without the
         bookkeeping that cost more than the statements. Inside an atomic block, a savepoint
-        of it, by atomic() itself. The block must not open transactions of its own.
+        of it, by atomic() itself. The block must not open transactions of its own (that
+        raises TransactionManagementError at once).
         """
         if self.in_atomic_block or not self.get_autocommit():
             with transaction.atomic(using=self.alias), self.cursor() as cursor:
@@ -128,7 +159,10 @@ class DatabaseWrapper(base.DatabaseWrapper):
                     cursor.execute("COMMIT")
                 except BaseException:
                     if self.connection is not None and self.connection.in_transaction:
-                        cursor.execute("ROLLBACK")
+                        try:
+                            cursor.execute("ROLLBACK")
+                        except Exception:
+                            self.close()  # never keep a connection stuck in a transaction
                     raise
         finally:
             self._release_writer()
@@ -136,10 +170,12 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _release_writer(self):
         if self._holds_writer:
             self._holds_writer = False
-            if self._holds_flock is not None:
-                descriptor, self._holds_flock = self._holds_flock, None
-                fcntl.flock(descriptor, fcntl.LOCK_UN)
-            _WRITER.release()
+            try:
+                if self._holds_flock is not None:
+                    descriptor, self._holds_flock = self._holds_flock, None
+                    fcntl.flock(descriptor, fcntl.LOCK_UN)
+            finally:
+                self._writer.release()
 
     def _commit(self):
         try:
