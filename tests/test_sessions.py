@@ -33,6 +33,13 @@ def test_a_session_reads_back_and_each_request_gets_its_own_copy():
     assert loaded(cookie) == {"quiz_owner": "abc", "nested": {"a": [1]}}
 
 
+def test_a_cookie_is_verified_once_and_read_from_memory_after():
+    cookie = signed(quiz_owner="abc")
+    with mock.patch.object(sessions.signing, "loads", wraps=sessions.signing.loads) as check:
+        assert loaded(cookie) == loaded(cookie) == {"quiz_owner": "abc"}
+    assert check.call_count == 1
+
+
 def test_a_forged_or_altered_cookie_starts_an_empty_session():
     cookie = signed(quiz_owner="abc")
     loaded(cookie)  # verified once, and remembered

@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.db import IntegrityError, OperationalError, connection, transaction
 
+from config.sqlite3 import base
 from quizzes.models import Attempt
 from tests.quizzes.student import start
 
@@ -17,9 +18,11 @@ pytestmark = pytest.mark.skipif(
 @pytest.mark.django_db
 def test_placeholders_and_literal_percent_signs_convert_as_in_django():
     with connection.cursor() as cursor:
+        base._qmark_cached.cache_clear()
         for _ in range(2):  # the second time from the cache of converted statements
             cursor.execute("SELECT %s || '%%', %s", ["50", 7])
             assert cursor.fetchone() == ("50%", 7)
+        assert base._qmark_cached.cache_info().hits == 1
         cursor.execute("SELECT %(a)s || %(b)s", {"a": "x", "b": "y"})  # pyformat still works
         assert cursor.fetchone() == ("xy",)
 
@@ -78,8 +81,6 @@ def test_writers_in_other_processes_queue_on_a_lock_file_the_kernel_frees_if_the
     import sys
     import time
 
-    from config.sqlite3 import base
-
     database = str(tmp_path / "db.sqlite3")
     holder = subprocess.Popen(
         [sys.executable, "-c", (
@@ -124,10 +125,8 @@ def holds_lock(path: str) -> bool:
 def test_a_write_transaction_on_a_database_file_holds_its_lock_file_until_it_ends(tmp_path):
     from django.db.transaction import TransactionManagementError
 
-    from config.sqlite3.base import DatabaseWrapper
-
     database = str(tmp_path / "db.sqlite3")
-    wrapper = DatabaseWrapper(dict(connection.settings_dict, NAME=database), alias="file")
+    wrapper = base.DatabaseWrapper(dict(connection.settings_dict, NAME=database), alias="file")
     try:
         with wrapper.write_transaction() as cursor:
             cursor.execute("CREATE TABLE t (x integer)")

@@ -34,7 +34,7 @@ _WRITERS: dict = {}  # database -> this process's writer lock
 _WRITERS_LOCK = threading.Lock()
 
 
-def _writer_lock(database: str):
+def _lock_for(database: str):
     with _WRITERS_LOCK:
         return _WRITERS.setdefault(database, threading.Lock())
 
@@ -101,8 +101,12 @@ class CursorWrapper(base.SQLiteCursorWrapper):
 class DatabaseWrapper(base.DatabaseWrapper):
     features_class = DatabaseFeatures
     _holds_writer = False
-    _writer = None  # the lock of _writer_lock(), once taken
     _holds_flock: int | None = None
+
+    @cached_property
+    def _writer_lock(self):
+        """This process's lock of this database, shared by its threads' connections."""
+        return _lock_for(str(self.settings_dict["NAME"]))
 
     def create_cursor(self, name=None):
         return self.connection.cursor(factory=CursorWrapper)
@@ -122,7 +126,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             )
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
         deadline = time.monotonic() + timeout  # one wait in all, for both locks
-        writer = self._writer = _writer_lock(str(self.settings_dict["NAME"]))
+        writer = self._writer_lock
         if not writer.acquire(timeout=timeout):
             raise OperationalError("database is locked (another writer in this process)")
         try:
@@ -175,7 +179,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
                     descriptor, self._holds_flock = self._holds_flock, None
                     fcntl.flock(descriptor, fcntl.LOCK_UN)
             finally:
-                self._writer.release()
+                self._writer_lock.release()
 
     def _commit(self):
         try:
