@@ -65,7 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Compresses pages (static files come compressed from whitenoise). Django's GZip adds
     # random padding against BREACH, since pages carry CSRF tokens.
-    "django.middleware.gzip.GZipMiddleware",
+    "config.compression.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "config.htmx.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
