@@ -219,7 +219,11 @@ class Attempt(models.Model):
 class AttemptQuestion(models.Model):
     """The question version an attempt shows at a position: fixed when the attempt starts."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots")
+    # Looked up through slot_unique_position, whose index starts with the attempt: a second
+    # index of the attempt alone would only cost every insert.
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="slots", db_index=False
+    )
     position = models.PositiveIntegerField()
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     points = models.FloatField(default=1.0)
@@ -238,7 +242,11 @@ class AttemptQuestion(models.Model):
 class Response(models.Model):
     """A student's answer to one question of an attempt, scored on the server."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    # As for slots: response_unique_position's index starts with the attempt. Each index is
+    # one more page written with every answer.
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="responses", db_index=False
+    )
     slot = models.OneToOneField(AttemptQuestion, on_delete=models.CASCADE, related_name="response")
     position = models.PositiveIntegerField()
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
