@@ -34,13 +34,13 @@ def main(quick: bool = False) -> int:
     databases = ["sqlite"] + (["postgresql"] if server.postgres_available() else [])
     if "postgresql" not in databases:
         print("PostgreSQL is not available (tools/postgres-up): its figures are skipped.")
-    # Many short rounds: this kind of machine changes speed from one minute to the next.
-    rounds, seconds = ("3", "10") if quick else ("9", "8")
+    # Many short turns: this kind of machine changes speed from one minute to the next.
+    cycles, turn = ("8", "2") if quick else ("30", "2")
     failed = 0
     for database in databases:
         failed += run(
             f"1. answer submissions vs a bare view ({database})",
-            [PYTHON, "-m", "bench.throughput", database, rounds, seconds],
+            [PYTHON, "-m", "bench.throughput", database, cycles, turn],
         )
     failed += run(
         "1b. where an answer's time goes (sqlite, one process)",

@@ -1,17 +1,20 @@
 """Simulated students for the throughput benchmark (locust).
 
-AnswerStudent joins a published set and answers question after question through htmx, as
-a browser does: it reads the option tokens from each question it is shown. FloorStudent
-joins alike and posts the same form, again and again, to the answer's floor
-(bench/floor.py). BareVisitor asks the bare health-check view. All talk to the host given
-to locust, nothing else.
+A student joins a published set and answers question after question through htmx, as a
+browser does: it reads the option tokens from each question it is shown. In other turns
+it posts the same kind of form to the answer's floor (bench/floor.py), or asks the bare
+health-check view as a cookieless visitor. All talk to the host given to locust, nothing
+else.
 """
 
 from __future__ import annotations
 
+import csv
 import os
+import time
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, constant, events, task
+from locust.contrib.fasthttp import FastHttpSession
 
 from bench.pages_html import answer_for, csrf_from
 
@@ -45,15 +48,12 @@ class Student(FastHttpUser):
         self.url = page.url.replace("#step", "") if page.url else None
         self.html = page.text
 
-
-class AnswerStudent(Student):
-    """Answers the set's questions one by one, as a browser with htmx does."""
-
-    @task
-    def answer(self):
+    def answer(self) -> int | None:
+        """Answer the question shown (some valid answer), as htmx posts it; the status (0:
+        no reply), or None if the student had to join again first."""
         if not self.url or "/quiz/" not in self.url:
             self.start_quiz()
-            return
+            return None
         data = answer_for(self.html)
         data["csrfmiddlewaretoken"] = self.csrf
         with self.client.post(
@@ -63,45 +63,82 @@ class AnswerStudent(Student):
             name="answer",
             catch_response=True,
         ) as response:
-            if response.status_code >= 400:
-                response.failure(f"status {response.status_code}")
+            status = response.status_code
+            if status >= 400 or status == 0:
+                response.failure(f"status {status}")
                 self.start_quiz()
-                return
+                return status
             response.success()
             if response.headers.get("HX-Redirect"):  # the last answer: results, then a new quiz
                 self.start_quiz()
             else:
                 self.html = response.text
+            return status
 
-
-class BareVisitor(FastHttpUser):
-    wait_time = constant(0)
-
-    @task
-    def bare(self):
-        self.client.get("/healthz/", name="bare")
-
-
-class FloorStudent(Student):
-    """Posts answer-shaped forms to the floor view (bench/floor.py): the same cookies,
-    headers and body as AnswerStudent's, without the answer's own work."""
-
-    @task
-    def floor(self):
+    def floor(self) -> int | None:
+        """The same kind of post to the answer's floor (bench/floor.py); as answer()."""
         if not self.url or "/quiz/" not in self.url:
             self.start_quiz()
-            return
-        if not hasattr(self, "form"):
-            self.form = {**answer_for(self.html), "csrfmiddlewaretoken": self.csrf}
+            return None
+        form = {**answer_for(self.html), "csrfmiddlewaretoken": self.csrf}
         attempt = self.url.rstrip("/").rsplit("/", 1)[1]
         with self.client.post(
             f"/bench/floor/{attempt}/",
-            data=self.form,
+            data=form,
             headers={"HX-Request": "true", "X-CSRFToken": self.csrf},
             name="floor",
             catch_response=True,
         ) as response:
-            if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
-            else:
+            status = response.status_code
+            if status == 200:
                 response.success()
+            else:
+                response.failure(f"status {status}")
+            return status
+
+    def bare(self) -> int:
+        """The bare view, without the student's cookies (as any visitor asks it)."""
+        with self.bare_client.get("/healthz/", name="bare", catch_response=True) as response:
+            status = response.status_code
+            if status == 200:
+                response.success()
+            else:
+                response.failure(f"status {status}")
+            return status
+
+
+TURNS = ("answer", "bare", "floor")
+
+
+class TakingTurns(Student):
+    """Every student answers, then asks the bare view, then posts to the floor, in turns of
+    LOCUST_TURN seconds counted by the clock from LOCUST_START, all students together: the
+    three are measured seconds apart, so this machine's drift in speed, which runs over tens
+    of seconds, hardly moves their ratios. Each request is logged (what, start, end,
+    status), and the log is written to LOCUST_RECORDS when the run ends."""
+
+    records: list = []
+
+    def on_start(self):
+        super().on_start()
+        # Its own cookie jar, empty: a visitor's request, not a student's.
+        self.bare_client = FastHttpSession(
+            base_url=self.host, request_event=self.environment.events.request, user=self
+        )
+
+    @task
+    def take_turn(self):
+        start, turn = float(os.environ["LOCUST_START"]), float(os.environ["LOCUST_TURN"])
+        began = time.time()
+        what = TURNS[int((began - start) // turn) % len(TURNS)] if began >= start else "answer"
+        status = getattr(self, what)()
+        if status is not None:
+            TakingTurns.records.append((what, began, time.time(), status))
+
+
+@events.quitting.add_listener
+def _write_records(environment, **_kwargs):
+    path = os.environ.get("LOCUST_RECORDS")
+    if path:
+        with open(path, "w", newline="") as handle:
+            csv.writer(handle).writerows(TakingTurns.records)

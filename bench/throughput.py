@@ -1,136 +1,138 @@
 """Benchmark: answer submissions against a bare Django view, on the same gunicorn server.
 
 The server runs pinned to CPU 0, the load generator (locust, headless, bounded run time) to
-CPU 1. Rounds alternate: many simulated students, who joined a published set of the whole
-bank, answering through the real HTTP interface (htmx posts: a write transaction and the
-next question's fragment); the same number of clients asking a view that returns a short
-constant text; and the same students posting the same forms to the answer's floor
+CPU 1. Many simulated students, who joined a published set of the whole bank, take turns
+of a few seconds, all together by the clock: answering through the real HTTP interface
+(htmx posts: a write transaction and the next question's fragment), then asking a view that
+returns a short constant text, then posting the same forms to the answer's floor
 (bench/floor.py: the middleware, one write transaction and a 1 KB render, nothing else).
-Prints requests per second and p50/p95/p99 latency of each per round, the median ratio
-answer/bare, and the floor's: the ceiling the answer's ratio is read against.
-Usage: python -m bench.throughput [sqlite|postgresql] [rounds] [seconds] [users]
+This machine's speed drifts by a third over tens of seconds; turns this short put the
+three measurements of a cycle under the same speed, so each cycle gives a ratio, and the
+median of many cycles is what is reported (rounds of 8 s each, alternated, gave ratios
+from 0.26 to 0.49 for the same code). The first SETTLE seconds of a turn are not counted:
+by then the previous turn's requests have drained. Prints requests per second and p50,
+p95 and p99 latency of each, the ratio answer/bare, and the floor's: the ceiling the
+answer's ratio is read against.
+Usage: python -m bench.throughput [sqlite|postgresql] [cycles] [turn seconds] [users]
 """
 
 from __future__ import annotations
 
+import collections
 import csv
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench import server
+from bench.locustfile import TURNS
 from config.gunicorn import default_threads
 
 ROOT = server.ROOT
 TARGETS = {"sqlite": 0.4, "postgresql": 0.35}
-NAMES = {"AnswerStudent": "answer", "FloorStudent": "floor", "BareVisitor": "bare"}
+WARM_UP = 10.0  # s: locust starts, every student joins, the paths are warmed
+SETTLE = 0.3  # s of each turn not counted
 
 
-def locust(url: str, user_class: str, seconds: int, users: int, code: str = "") -> dict:
-    prefix = Path(tempfile.mkdtemp(prefix="locust-")) / "run"
+def taking_turns(url: str, code: str, *, cycles: int, turn: float, users: int) -> tuple:
+    """Run the turns; the log of every request and when the first turn began."""
+    records = Path(tempfile.mkdtemp(prefix="locust-")) / "records.csv"
+    start = time.time() + WARM_UP
+    seconds = WARM_UP + cycles * len(TURNS) * turn + 2
     command = [
-        "taskset",
-        "-c",
-        "1",
-        str(server.BIN / "locust"),
-        "-f",
-        str(ROOT / "bench/locustfile.py"),
-        user_class,
-        "--headless",
-        "-u",
-        str(users),
-        "-r",
-        str(users),
-        "-t",
-        f"{seconds}s",
-        "--host",
-        url,
-        "--csv",
-        str(prefix),
-        "--only-summary",
-        "--loglevel",
-        "ERROR",
-        "--stop-timeout",
-        "5",
-    ]
-    env = {**os.environ, "LOCUST_JOIN_CODE": code}
+        "taskset", "-c", "1", str(server.BIN / "locust"), "-f", str(ROOT / "bench/locustfile.py"),
+        "TakingTurns", "--headless", "-u", str(users), "-r", str(users), "-t", f"{seconds:.0f}s",
+        "--host", url, "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "5",
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        "LOCUST_JOIN_CODE": code,
+        "LOCUST_START": repr(start),
+        "LOCUST_TURN": repr(turn),
+        "LOCUST_RECORDS": str(records),
+    }
     subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, check=False, timeout=seconds + 60
     )
-    name = NAMES[user_class]
-    with open(f"{prefix}_stats.csv", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["Name"] == name:
-                return {
-                    "requests": int(row["Request Count"]),
-                    "failures": int(row["Failure Count"]),
-                    "rps": float(row["Requests/s"]),
-                    "p50": float(row["50%"]),
-                    "p95": float(row["95%"]),
-                    "p99": float(row["99%"]),
-                }
-    raise RuntimeError(f"no {name} requests were measured")
+    with open(records, newline="") as handle:
+        rows = [(what, float(a), float(b), int(s)) for what, a, b, s in csv.reader(handle)]
+    return rows, start
 
 
-def main(
-    database: str = "sqlite",
-    rounds: int = 3,
-    seconds: int = 15,
-    users: int = 24,
-    workers: int = 2,
-    threads: int | None = None,
-) -> int:
+def tally(rows: list, start: float, *, cycles: int, turn: float) -> dict:
+    """Per cycle, the requests per second of each turn (replies completed in its counted
+    part); over all cycles, the latencies and the failures of each."""
+    done = collections.Counter()
+    latencies, failures = collections.defaultdict(list), collections.Counter()
+    for what, began, ended, status in rows:
+        index = int((began - start) // turn)
+        cycle, position = divmod(index, len(TURNS))
+        if began < start or cycle >= cycles:
+            continue
+        opened = start + index * turn
+        if not opened + SETTLE <= ended <= opened + turn:
+            continue
+        assert TURNS[position] == what
+        done[cycle, what] += 1
+        latencies[what].append((ended - began) * 1000)
+        ok = status == 200 if what == "bare" else 200 <= status < 400
+        failures[what] += not ok
+    counted = turn - SETTLE
+    per_cycle = [{what: done[c, what] / counted for what in TURNS} for c in range(cycles)]
+    return {"per_cycle": per_cycle, "latencies": latencies, "failures": failures}
+
+
+def percentile(values: list, share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def main(database: str = "sqlite", cycles: int = 30, turn: int = 2, users: int = 24,
+         workers: int = 2, threads: int | None = None) -> int:  # fmt: skip
     # The site's settings with the floor view's URL added (bench/settings.py).
     database_url = server.fresh_database(database)
     env = server.environment(database_url, DJANGO_SETTINGS_MODULE="bench.settings")
     server.prepare(env)
     code, _pk = server.publish_set(env)  # the whole bank: students answer, rarely start again
-    answers, bares, floors = [], [], []
     with server.gunicorn(env, cpu="0", workers=workers, threads=threads) as (url, _process):
-        locust(url, "AnswerStudent", 5, users, code)  # warm up: caches, connections, pages
-        locust(url, "FloorStudent", 3, users, code)
-        for _ in range(rounds):
-            answers.append(locust(url, "AnswerStudent", seconds, users, code))
-            bares.append(locust(url, "BareVisitor", seconds, users))
-            floors.append(locust(url, "FloorStudent", seconds, users, code))
+        rows, start = taking_turns(url, code, cycles=cycles, turn=turn, users=users)
+    result = tally(rows, start, cycles=cycles, turn=turn)
     if threads is None:  # as in production (the server was started without the variable)
         threads = default_threads(env.get("DATABASE_URL", ""))
     print(
         f"Answer submissions vs a bare view ({database}; gunicorn {workers} workers x "
-        f"{threads} threads on CPU 0, locust {users} users on CPU 1, "
-        f"{rounds} rounds of {seconds} s)"
+        f"{threads} threads on CPU 0, locust {users} users on CPU 1; {cycles} cycles of "
+        f"{len(TURNS)} turns of {turn} s, the first {SETTLE} s of each not counted)"
     )
-    print(
-        f"  {'round':>5} {'answer rps':>11} {'p50':>5} {'p95':>5} {'p99':>5}  "
-        f"{'bare rps':>9} {'p50':>5} {'p95':>5} {'p99':>5}  {'ratio':>5}  "
-        f"{'floor rps':>9} {'ratio':>5}"
-    )
-    ratios, p99s, ceilings = [], [], []
-    for index, (a, b, f) in enumerate(zip(answers, bares, floors, strict=True), start=1):
-        ratio = a["rps"] / b["rps"] if b["rps"] else 0.0
-        ceiling = f["rps"] / b["rps"] if b["rps"] else 0.0
-        ratios.append(ratio)
-        ceilings.append(ceiling)
-        p99s.append(a["p99"] / b["p99"] if b["p99"] else 0.0)
+    per_cycle, latencies = result["per_cycle"], result["latencies"]
+    print(f"  {'':7} {'rps: median':>11} {'quartiles':>15}   {'p50':>5} {'p95':>5} {'p99':>5} ms")
+    for what in TURNS:
+        rates = [c[what] for c in per_cycle]
+        q1, _q2, q3 = statistics.quantiles(rates, n=4)
         print(
-            f"  {index:>5} {a['rps']:>11.1f} {a['p50']:>5.0f} {a['p95']:>5.0f} {a['p99']:>5.0f}  "
-            f"{b['rps']:>9.1f} {b['p50']:>5.0f} {b['p95']:>5.0f} {b['p99']:>5.0f}  {ratio:>5.2f}  "
-            f"{f['rps']:>9.1f} {ceiling:>5.2f}"
-        )
-    failures = sum(a["failures"] for a in answers)
-    ratio, p99 = statistics.median(ratios), statistics.median(p99s)
-    ceiling = statistics.median(ceilings)
+            f"  {what:7} {statistics.median(rates):>11.1f} {q1:>7.1f}-{q3:<7.1f}   "
+            f"{percentile(latencies[what], 0.5):>5.0f} {percentile(latencies[what], 0.95):>5.0f} "
+            f"{percentile(latencies[what], 0.99):>5.0f}"
+        )  # fmt: skip
+    ratios = [c["answer"] / c["bare"] for c in per_cycle if c["bare"]]
+    ceilings = [c["floor"] / c["bare"] for c in per_cycle if c["bare"]]
+    ratio, ceiling = statistics.median(ratios), statistics.median(ceilings)
+    q1, _q2, q3 = statistics.quantiles(ratios, n=4)
+    p99 = percentile(latencies["answer"], 0.99) / max(percentile(latencies["bare"], 0.99), 1e-9)
+    failures = sum(result["failures"].values())
     print(
-        f"  median ratio answer/bare: {ratio:.2f}   median p99 answer/bare: {p99:.1f}x   "
-        f"failed answers: {failures}   (latencies in ms)"
+        f"  ratio answer/bare: median {ratio:.2f} (quartiles {q1:.2f}-{q3:.2f}, range "
+        f"{min(ratios):.2f}-{max(ratios):.2f} over {len(ratios)} cycles)   p99 answer/bare: "
+        f"{p99:.1f}x   failed requests: {failures}"
     )
     print(
         f"  the floor (middleware, one write, a 1 KB render)/bare: {ceiling:.2f}; "
         f"the answer reaches {ratio / ceiling:.0%} of it"
-    )  # fmt: skip
+    )
     target = TARGETS.get(database, 0.4)
     met = ratio >= target and p99 <= 3 and not failures
     print(f"  target: ratio at least {target:.2f}, p99 at most 3x, no failure: "
