@@ -19,6 +19,7 @@ import os
 import random
 import re
 import time
+import zlib
 from urllib.parse import urlencode
 
 import gevent
@@ -55,6 +56,15 @@ def _answer_key(data: dict) -> dict:
     return {k: v for k, v in data.items() if k not in ("position", "csrfmiddlewaretoken")}
 
 
+def body(page) -> str:
+    """A reply's text; empty when a killed worker cut it short (the load generator cannot
+    decompress a truncated gzip body, and the student tries again)."""
+    try:
+        return page.text or ""
+    except zlib.error:
+        return ""
+
+
 class Browser(FastHttpUser):
     """A student's browser: joins a set by its code and answers its questions."""
 
@@ -77,7 +87,7 @@ class Browser(FastHttpUser):
         code = os.environ[self.code_variable]
         for _ in range(20):  # a killed worker cuts the connection: the student tries again
             page = self.client.get(f"/join/{code}/", headers=self.headers, name="join page")
-            csrf = csrf_from(page.text)
+            csrf = csrf_from(body(page))
             if page.status_code == 200 and csrf:
                 break
             gevent.sleep(0.5)
@@ -92,11 +102,11 @@ class Browser(FastHttpUser):
                 if page.status_code == 200 and found:
                     page.success()
                     self.attempt = found.group(1)
-                    self.csrf = csrf_from(page.text) or csrf
-                    self.html = page.text
+                    self.html = body(page)  # if cut short, the quiz page is reloaded
+                    self.csrf = csrf_from(self.html) or csrf
                     log(event="joined", attempt=self.attempt, user=self.number)
                     return
-                if page.status_code == 200 and "already uses the nickname" in page.text:
+                if page.status_code == 200 and "already uses the nickname" in body(page):
                     # The join went through but its answer (and cookie) was lost when a
                     # worker was killed: the student picks another nickname.
                     page.success()
@@ -204,7 +214,8 @@ class Browser(FastHttpUser):
             page = self.client.get(
                 f"/quiz/{self.attempt}/", headers=self.headers, name="reload", allow_redirects=True
             )
-            if page.status_code == 200:
+            html = body(page)
+            if page.status_code == 200 and html:  # not cut short by a killed worker
                 break
             gevent.sleep(0.3)
         else:
@@ -213,10 +224,10 @@ class Browser(FastHttpUser):
             log(event="reload", attempt=self.attempt, position=None)
             self.done = True
             return
-        found = POSITION.search(page.text)
+        found = POSITION.search(html)
         log(event="reload", attempt=self.attempt, position=int(found.group(1)) if found else None)
-        self.csrf = csrf_from(page.text) or self.csrf
-        self.html = page.text
+        self.csrf = csrf_from(html) or self.csrf
+        self.html = html
 
 
 class Student(Browser):
@@ -293,7 +304,7 @@ class Teacher(FastHttpUser):
             form = {
                 "username": os.environ["LOADTEST_TEACHER"],
                 "password": os.environ["LOADTEST_PASSWORD"],
-                "csrfmiddlewaretoken": csrf_from(page.text),
+                "csrfmiddlewaretoken": csrf_from(body(page)),
             }
             with self.client.post(
                 "/accounts/login/", data=form, headers=self.headers, name="login",
