@@ -37,9 +37,7 @@ def test_a_longer_page_is_gzipped_with_djangos_padding_against_breach():
 
 def test_a_question_step_comes_back_whole_and_the_quiz_page_compressed(question_bank, client):
     attempt = start(client, kinds=["true_false"])
-    step = client.get(
-        f"/quiz/{attempt.pk}/", HTTP_HX_REQUEST="true", HTTP_ACCEPT_ENCODING="gzip"
-    )
+    step = client.get(f"/quiz/{attempt.pk}/", HTTP_HX_REQUEST="true", HTTP_ACCEPT_ENCODING="gzip")
     assert len(step.content) < MIN_LENGTH and not step.has_header("Content-Encoding")
     assert b'name="answer"' in step.content
     page = client.get(f"/quiz/{attempt.pk}/", HTTP_ACCEPT_ENCODING="gzip")
