@@ -1,18 +1,19 @@
 """Gzip for the site's pages, except those too short for it to pay.
 
 Django's GZipMiddleware compresses every response of 200 bytes or more. A question step,
-the reply to every answer, is about 1 KB: compressing it took 40 to 90 µs, one answer's
-time in twenty, under load (docs/benchmarks.md) and saved some 600 bytes, which change
-neither the number of round trips (a reply this short goes out in one or two TCP segments,
-far inside the first congestion window) nor the page-weight targets. Below MIN_LENGTH a
-response goes out as it is, as with nginx's gzip_min_length or IIS's minimum file size;
-longer ones, whole pages among them, are Django's (random padding against BREACH, Vary,
-weak ETags).
+the reply to every answer, is about 1 KB: compressing it took 40 to 90 µs, about a
+twentieth of an answer's time in one process (docs/benchmarks.md), to save some 600 bytes
+that change no round trip (a reply this short leaves in one or two TCP segments, far
+inside the first congestion window). Below MIN_LENGTH a response goes out as it is, as
+with nginx's gzip_min_length or IIS's minimum file size; longer ones, whole pages among
+them, are Django's (random padding against BREACH, Vary, weak ETags).
 """
 
 from django.middleware import gzip
 
-MIN_LENGTH = 1400  # bytes of body: with the headers, about one Ethernet segment's payload
+# Bytes of body. With the headers of a step (about 550 bytes, the CSP among them) an
+# uncompressed reply stays under the 2 KB a later question may weigh (make bench, step 3).
+MIN_LENGTH = 1200
 
 
 class GZipMiddleware(gzip.GZipMiddleware):

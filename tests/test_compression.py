@@ -25,6 +25,11 @@ def test_a_reply_shorter_than_the_minimum_goes_out_uncompressed():
     assert not response.has_header("Content-Encoding")
 
 
+def test_the_minimum_is_where_compression_starts():
+    assert not served(b"y" * (MIN_LENGTH - 1)).has_header("Content-Encoding")
+    assert served(b"y" * MIN_LENGTH)["Content-Encoding"] == "gzip"
+
+
 def test_a_longer_page_is_gzipped_with_djangos_padding_against_breach():
     body = b"<p>" + b"a page of the site " * 200 + b"</p>"
     response = served(body)

@@ -1,5 +1,7 @@
 """config/htmx: request.htmx says what django-htmx's says, read from the WSGI environ."""
 
+import asyncio
+
 from django.test import RequestFactory
 
 from config.htmx import HtmxMiddleware
@@ -35,3 +37,12 @@ def test_asking_whether_a_request_is_htmx_does_not_build_request_headers():
     request = details(HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN="t")
     assert request.htmx
     assert "headers" not in request.__dict__  # Django builds it on first use, then caches it
+
+
+def test_the_middleware_sets_the_same_details_when_it_runs_async():
+    async def view(request):
+        return bool(request.htmx)
+
+    request = RequestFactory().get("/", HTTP_HX_REQUEST="true")
+    assert asyncio.run(HtmxMiddleware(view)(request)) is True
+    assert "headers" not in request.__dict__
