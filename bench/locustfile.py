@@ -17,6 +17,7 @@ from locust import FastHttpUser, constant, events, task
 from locust.contrib.fasthttp import FastHttpSession
 
 from bench.pages_html import answer_for, csrf_from
+from bench.throughput import TURNS
 
 
 class Student(FastHttpUser):
@@ -25,6 +26,7 @@ class Student(FastHttpUser):
     abstract = True
     wait_time = constant(0)
     csrf = ""
+    rejoin = False
     joined = 0
     started = 0
 
@@ -50,8 +52,10 @@ class Student(FastHttpUser):
 
     def answer(self) -> int | None:
         """Answer the question shown (some valid answer), as htmx posts it; the status (0:
-        no reply), or None if the student had to join again first."""
-        if not self.url or "/quiz/" not in self.url:
+        no reply), or None if the student joined again instead (after the last question or
+        a refused answer: a join is not an answer, so it is a call of its own)."""
+        if not self.url or "/quiz/" not in self.url or self.rejoin:
+            self.rejoin = False
             self.start_quiz()
             return None
         data = answer_for(self.html)
@@ -66,18 +70,19 @@ class Student(FastHttpUser):
             status = response.status_code
             if status >= 400 or status == 0:
                 response.failure(f"status {status}")
-                self.start_quiz()
+                self.rejoin = True
                 return status
             response.success()
             if response.headers.get("HX-Redirect"):  # the last answer: results, then a new quiz
-                self.start_quiz()
+                self.rejoin = True
             else:
                 self.html = response.text
             return status
 
     def floor(self) -> int | None:
         """The same kind of post to the answer's floor (bench/floor.py); as answer()."""
-        if not self.url or "/quiz/" not in self.url:
+        if not self.url or "/quiz/" not in self.url or self.rejoin:
+            self.rejoin = False
             self.start_quiz()
             return None
         form = {**answer_for(self.html), "csrfmiddlewaretoken": self.csrf}
@@ -105,9 +110,6 @@ class Student(FastHttpUser):
             else:
                 response.failure(f"status {status}")
             return status
-
-
-TURNS = ("answer", "bare", "floor")
 
 
 class TakingTurns(Student):
