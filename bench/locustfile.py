@@ -28,15 +28,11 @@ class Student(FastHttpUser):
     csrf = ""
     rejoin = False
     joined = 0
-    started = 0
 
     def on_start(self):
+        # Joining builds an attempt of the whole bank: not what is measured, and done
+        # before the first turn (bench/throughput.py's WARM_UP).
         self.start_quiz()
-        # Joining builds an attempt of the whole bank: not what is measured. Once every
-        # student has joined, the figures start again from zero.
-        Student.started += 1
-        if Student.started == self.environment.parsed_options.num_users:
-            self.environment.runner.stats.reset_all()
 
     def start_quiz(self):
         code = os.environ["LOCUST_JOIN_CODE"]
@@ -50,13 +46,19 @@ class Student(FastHttpUser):
         self.url = page.url.replace("#step", "") if page.url else None
         self.html = page.text
 
+    def joined_again(self) -> bool:
+        """Join again if the last answer asked for it (the quiz ended, or it was refused):
+        a join is not an answer, so it takes a call of its own, not counted as one."""
+        if self.url and "/quiz/" in self.url and not self.rejoin:
+            return False
+        self.rejoin = False
+        self.start_quiz()
+        return True
+
     def answer(self) -> int | None:
         """Answer the question shown (some valid answer), as htmx posts it; the status (0:
-        no reply), or None if the student joined again instead (after the last question or
-        a refused answer: a join is not an answer, so it is a call of its own)."""
-        if not self.url or "/quiz/" not in self.url or self.rejoin:
-            self.rejoin = False
-            self.start_quiz()
+        no reply), or None if the student joined again instead."""
+        if self.joined_again():
             return None
         data = answer_for(self.html)
         data["csrfmiddlewaretoken"] = self.csrf
@@ -81,9 +83,7 @@ class Student(FastHttpUser):
 
     def floor(self) -> int | None:
         """The same kind of post to the answer's floor (bench/floor.py); as answer()."""
-        if not self.url or "/quiz/" not in self.url or self.rejoin:
-            self.rejoin = False
-            self.start_quiz()
+        if self.joined_again():
             return None
         form = {**answer_for(self.html), "csrfmiddlewaretoken": self.csrf}
         attempt = self.url.rstrip("/").rsplit("/", 1)[1]
@@ -94,22 +94,22 @@ class Student(FastHttpUser):
             name="floor",
             catch_response=True,
         ) as response:
-            status = response.status_code
-            if status == 200:
-                response.success()
-            else:
-                response.failure(f"status {status}")
-            return status
+            return _checked(response)
 
     def bare(self) -> int:
         """The bare view, without the student's cookies (as any visitor asks it)."""
         with self.bare_client.get("/healthz/", name="bare", catch_response=True) as response:
-            status = response.status_code
-            if status == 200:
-                response.success()
-            else:
-                response.failure(f"status {status}")
-            return status
+            return _checked(response)
+
+
+def _checked(response) -> int:
+    """Mark a reply a success only if it is a 200; its status."""
+    status = response.status_code
+    if status == 200:
+        response.success()
+    else:
+        response.failure(f"status {status}")
+    return status
 
 
 class TakingTurns(Student):
