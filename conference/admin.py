@@ -2,6 +2,9 @@
 
 from django import forms
 from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -11,6 +14,38 @@ from conference import calendars, models, wording
 def side_by_side(*fields: str) -> list[tuple[str, str]]:
     """Rows of the change form with the English and Italian text of each field on one line."""
     return [(f"{field}_en", f"{field}_it") for field in fields]
+
+
+def fact_admin_url(ref: str) -> str | None:
+    """The admin change page of a fact ref ("event:lenin-arrives"), or None."""
+    kind, _sep, key = ref.partition(":")
+    lookups = {
+        "membership": lambda: _membership(key),
+        "tally": lambda: models.Vote.objects.filter(key=key.partition("/")[0]).first(),
+    }
+    if kind in lookups:
+        obj = lookups[kind]()
+    else:
+        model = next(
+            (m for m in (*models.FACT_MODELS, models.Connection) if m._meta.model_name == kind),
+            None,
+        )
+        obj = model.objects.filter(key=key).first() if model else None
+    if obj is None:
+        return None
+    try:
+        return reverse(f"admin:conference_{obj._meta.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return None
+
+
+def _membership(key: str):
+    parts = key.split("/")
+    if len(parts) != 3:
+        return None
+    return models.Membership.objects.filter(
+        person__key=parts[0], role__key=parts[1], body__key=parts[2]
+    ).first()
 
 
 class CitedForm(forms.ModelForm):
@@ -89,9 +124,9 @@ class BodyFactInline(TranslationTabularInline):
 @admin.register(models.Body)
 class BodyAdmin(FactAdmin):
     translated = ("name",)
-    plain = ("elected_by", "members_listed_in_full")
-    list_display = ("name_en", "name_it", "elected_by", "members_listed_in_full")
-    list_filter = ("members_listed_in_full", "prominence")
+    plain = ("kind", "elected_by", "members_listed_in_full")
+    list_display = ("name_en", "name_it", "kind", "elected_by", "members_listed_in_full")
+    list_filter = ("kind", "members_listed_in_full", "prominence")
     search_fields = ("key", "name_en", "name_it")
     inlines = [MembershipInline, BodyFactInline]
 
@@ -185,7 +220,7 @@ class VoteAdmin(FactAdmin):
 class PositionInline(TranslationTabularInline):
     model = models.Position
     form = CitedForm
-    fields = ("order", "key", "predicate", "phrase", "cited_in")
+    fields = ("order", "key", "predicate", "misconception", "cited_in")
     extra = 0
 
 
@@ -200,8 +235,37 @@ class ResolutionAdmin(FactAdmin):
 
 @admin.register(models.Position)
 class PositionAdmin(FactAdmin):
-    translated = ("predicate", "phrase")
+    translated = ("predicate", "misconception", "phrase")
     plain = ("resolution", "order")
-    list_display = ("key", "resolution", "predicate_en", "phrase_en")
+    list_display = ("key", "resolution", "predicate_en", "misconception_en")
     list_filter = ("resolution", "prominence")
     search_fields = ("key", "predicate_en", "predicate_it", "phrase_en", "phrase_it")
+
+
+class MisconceptionInline(TranslationTabularInline):
+    model = models.Misconception
+    fields = ("order", "statement", "correction")
+    extra = 0
+    min_num = 2
+
+
+@admin.register(models.Connection)
+class ConnectionAdmin(FactAdmin):
+    translated = ("question", "statement", "also", "explanation")
+    plain = ("relation", "links", "linked_facts")
+    readonly_fields = ("linked_facts",)
+    list_display = ("key", "relation", "question_en")
+    list_filter = ("relation", "prominence")
+    search_fields = ("key", "question_en", "question_it", "statement_en", "statement_it")
+    inlines = [MisconceptionInline]
+
+    @admin.display(description=_("linked facts, to edit"))
+    def linked_facts(self, obj):
+        """Each linked fact as a link to its own change page, so an admin checks them."""
+        if obj is None or not obj.pk:
+            return "—"
+        items = []
+        for ref in obj.link_refs:
+            url = fact_admin_url(ref)
+            items.append(format_html('<a href="{}">{}</a>', url, ref) if url else ref)
+        return format_html_join(mark_safe("<br>"), "{}", ((item,) for item in items))

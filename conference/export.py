@@ -35,6 +35,8 @@ MODELS = (
     models.Tally,
     models.Resolution,
     models.Position,
+    models.Connection,
+    models.Misconception,
 )
 LANGUAGES = ("en", "it")
 

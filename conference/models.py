@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from conference import wording
+from conference import references, wording
 
 LANGUAGE_CODES = ("en", "it")
 YEAR = 1917
@@ -42,6 +42,38 @@ def validate_placeholders(value: str, pattern: str, example: str) -> None:
             _("Write the placeholder %(example)s where the value goes."),
             params={"example": example},
         )
+
+
+def known_references() -> dict[str, set[str]]:
+    """What a reference in wording may name (conference.references): keys by kind."""
+    return {
+        "person": set(Person.objects.values_list("key", flat=True)),
+        "count": set(Count.objects.values_list("key", flat=True)),
+        "tally": {
+            f"{vote}/{choice}" for vote, choice in Tally.objects.values_list("vote__key", "choice")
+        },
+        "event": set(Event.objects.values_list("key", flat=True)),
+    }
+
+
+def check_references(instance, fields: tuple[str, ...]) -> None:
+    """Refuse wording that refers to a person, figure or date that does not exist."""
+    errors = {}
+    known = None
+    for field in fields:
+        for lang in LANGUAGE_CODES:
+            name = f"{field}_{lang}"
+            text = getattr(instance, name, "") or ""
+            if not references.references(text):
+                continue
+            known = known if known is not None else known_references()
+            missing = references.unknown([text], known)
+            if missing:
+                errors[name] = _("These references name nothing in the fact base: %(refs)s.") % {
+                    "refs": ", ".join(missing)
+                }
+    if errors:
+        raise ValidationError(errors)
 
 
 class KeyedManager(models.Manager):
@@ -204,6 +236,14 @@ class Person(Fact):
 class Body(Fact):
     """A council, committee, meeting, government or assembly."""
 
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("meeting or congress")
+        COUNCIL = "council", _("council (a Soviet)")
+        COMMITTEE = "committee", _("committee, bureau or presidium")
+        FACTION = "faction", _("faction")
+        GOVERNMENT = "government", _("government")
+        ASSEMBLY = "assembly", _("elected assembly")
+
     name = models.CharField(
         _("name"),
         max_length=200,
@@ -217,10 +257,23 @@ class Body(Fact):
         related_name="elected_bodies",
         verbose_name=_("elected by"),
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.COMMITTEE,
+        help_text=_(
+            "Questions offer as wrong answers only bodies of a kind that could have done the "
+            "thing asked about (a committee for a committee, never the government)."
+        ),
+    )
     members_listed_in_full = models.BooleanField(
         _("members listed in full"),
         default=False,
-        help_text=_("The articles name every member, so nobody else was one."),
+        help_text=_(
+            "The articles say in so many words that these were all the members, so nobody "
+            "else was one. Leave it off when they only list names."
+        ),
     )
 
     class Meta(Fact.Meta):
@@ -384,7 +437,11 @@ class Event(Fact):
     predicate = models.CharField(
         _("predicate"),
         max_length=300,
-        help_text=_("What follows the actor's name, in the past tense, no date, no full stop."),
+        help_text=_(
+            "What follows the actor's name, in the past tense, no date, no full stop. Name "
+            "another person as {person:key} (e.g. {person:plekhanov}), so that their name is "
+            "spelled as the fact base spells it in each language."
+        ),
     )
 
     class Meta(Fact.Meta):
@@ -409,6 +466,9 @@ class Event(Fact):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.actor} {self.predicate}"
+
+    def clean(self):
+        check_references(self, ("predicate",))
 
     @property
     def actor(self):
@@ -583,6 +643,16 @@ class Position(Fact):
         blank=True,
         help_text=_("A short phrase the article quotes, without quotation marks."),
     )
+    misconception = models.CharField(
+        _("common misreading"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What a student might wrongly believe the resolution said, as a predicate like "
+            "the one above (e.g. “approved the spontaneous seizures of land”). It must be "
+            "ruled out by the articles. Used for false statements; leave empty for none."
+        ),
+    )
 
     class Meta(Fact.Meta):
         ordering = ["resolution__key", "order", "key"]
@@ -594,8 +664,193 @@ class Position(Fact):
         return f"{self.resolution} {self.predicate}"
 
     def clean(self):
-        phrases = [getattr(self, f"phrase_{lang}") or "" for lang in LANGUAGE_CODES]
-        if any(phrases) and not all(phrases):
-            raise ValidationError(
-                _("Give the quoted phrase in both languages, or in neither."),
-            )
+        for field in ("phrase", "misconception"):
+            texts = [getattr(self, f"{field}_{lang}") or "" for lang in LANGUAGE_CODES]
+            if any(texts) and not all(texts):
+                raise ValidationError(
+                    {
+                        f"{field}_{lang}": _("Give it in both languages, or in neither.")
+                        for lang, text in zip(LANGUAGE_CODES, texts, strict=True)
+                        if not text
+                    }
+                )
+
+
+FACT_KINDS = (
+    "party",
+    "person",
+    "body",
+    "bodyfact",
+    "membership",
+    "event",
+    "count",
+    "vote",
+    "tally",
+    "resolution",
+    "position",
+)
+
+
+FACT_MODELS = (Party, Person, Body, BodyFact, Event, Count, Vote, Resolution, Position)
+
+
+def fact_exists(ref: str) -> bool:
+    """Whether "kind:key" names a fact: "event:lenin-arrives", "membership:a/b/c"..."""
+    kind, _sep, key = ref.partition(":")
+    if kind == "membership":
+        parts = key.split("/")
+        return (
+            len(parts) == 3
+            and Membership.objects.filter(
+                person__key=parts[0], role__key=parts[1], body__key=parts[2]
+            ).exists()
+        )
+    if kind == "tally":
+        vote, _sep, choice = key.partition("/")
+        return Tally.objects.filter(vote__key=vote, choice=choice).exists()
+    model = next((m for m in FACT_MODELS if m._meta.model_name == kind), None)
+    return model is not None and model.objects.filter(key=key).exists()
+
+
+class Connection(Fact):
+    """What a teacher adds to a list of facts: a cause, a consequence, a contrast, a
+    pattern, or what a figure shows, with the misconceptions a student may hold about it.
+
+    It links the facts it connects, and the question generator turns it into questions
+    whose wrong answers are its misconceptions. Only what the articles support counts:
+    where the reading is an inference, the note says so.
+    """
+
+    class Relation(models.TextChoices):
+        CAUSE = "cause", _("a cause")
+        CONSEQUENCE = "consequence", _("a consequence")
+        CONTRAST = "contrast", _("a contrast")
+        CONDITION = "condition", _("a condition")
+        PATTERN = "pattern", _("a pattern")
+        FIGURE = "figure", _("what a figure shows")
+
+    relation = models.CharField(_("kind of connection"), max_length=12, choices=Relation.choices)
+    question = models.CharField(
+        _("question"),
+        max_length=300,
+        help_text=_("What a teacher asks about it, ending with a question mark."),
+    )
+    statement = models.CharField(
+        _("right answer"),
+        max_length=300,
+        help_text=_(
+            "The right answer to the question, as a sentence. It is shown as an option beside "
+            "the misconceptions, so it must not be longer than all of them, nor echo the "
+            "question's words more than they do."
+        ),
+    )
+    also = models.CharField(
+        _("second right answer"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Another right answer to the same question, for a “select all that apply” "
+            "question. Optional."
+        ),
+    )
+    explanation = models.TextField(
+        _("explanation"),
+        help_text=_(
+            "Two to four sentences: why the right answer is right, with the context that "
+            "makes it stick. Its first sentence must stand alone: it is added to the "
+            "explanations of the linked facts."
+        ),
+    )
+    links = models.TextField(
+        _("facts it connects"),
+        help_text=_(
+            "One per line, the most important first: event:lenin-arrives, "
+            "position:land-seizures, tally:kamenev-resolution-vote/for, "
+            "membership:chkheidze/opened/conference, count:delegates, party:bolsheviks..."
+        ),
+    )
+
+    class Meta(Fact.Meta):
+        verbose_name = _("connection")
+        verbose_name_plural = _("connections")
+        constraints = translated_nonempty("question", "statement", "explanation")
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def link_refs(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def clean(self):
+        errors = {}
+        unknown = [ref for ref in self.link_refs if not fact_exists(ref)]
+        if not self.link_refs:
+            errors["links"] = _("Link at least one fact.")
+        elif unknown:
+            errors["links"] = _("These name no fact: %(refs)s.") % {"refs": ", ".join(unknown)}
+        for lang in LANGUAGE_CODES:
+            question = getattr(self, f"question_{lang}") or ""
+            if question and not question.rstrip().endswith("?"):
+                errors[f"question_{lang}"] = _("A question ends with a question mark.")
+        also = [getattr(self, f"also_{lang}") or "" for lang in LANGUAGE_CODES]
+        if any(also) and not all(also):
+            for lang, text in zip(LANGUAGE_CODES, also, strict=True):
+                if not text:
+                    errors[f"also_{lang}"] = _("Give it in both languages, or in neither.")
+        if errors:
+            raise ValidationError(errors)
+        check_references(self, ("question", "statement", "also", "explanation"))
+
+
+class MisconceptionManager(models.Manager):
+    def get_by_natural_key(self, connection_key, order):
+        return self.get(connection__key=connection_key, order=order)
+
+
+class Misconception(models.Model):
+    """A wrong answer a student might give to a connection's question, and why it is wrong."""
+
+    connection = models.ForeignKey(
+        Connection, on_delete=models.CASCADE, related_name="misconceptions"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    statement = models.CharField(
+        _("misconception"),
+        max_length=300,
+        help_text=_(
+            "A wrong answer to the question, as a sentence that stands alone, ruled out by "
+            "the articles (never merely absent from them)."
+        ),
+    )
+    correction = models.CharField(
+        _("why it is wrong"),
+        max_length=400,
+        help_text=_("Shown to a student who picked it: what the articles say instead."),
+    )
+
+    objects = MisconceptionManager()
+
+    class Meta:
+        ordering = ["connection__key", "order"]
+        verbose_name = _("misconception")
+        verbose_name_plural = _("misconceptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["connection", "order"],
+                name="misconception_unique_order",
+                violation_error_message=_("Two misconceptions of a connection share a number."),
+            ),
+            *translated_nonempty("statement", "correction"),
+        ]
+
+    def __str__(self):
+        return self.statement
+
+    def natural_key(self):
+        return (self.connection.key, self.order)
+
+    natural_key.dependencies = ["conference.connection"]
+
+    def clean(self):
+        check_references(self, ("statement", "correction"))

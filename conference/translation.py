@@ -64,5 +64,19 @@ class ResolutionTranslation(TranslationOptions):
 @register(models.Position)
 class PositionTranslation(TranslationOptions):
     # The quoted phrase is optional, but given in both languages or neither (Position.clean).
-    fields = ("predicate", "phrase")
+    fields = ("predicate", "phrase", "misconception")
     required_languages = {"en": ("predicate",), "it": ("predicate",)}
+
+
+@register(models.Connection)
+class ConnectionTranslation(TranslationOptions):
+    # The second right answer is optional, but given in both languages or neither
+    # (Connection.clean).
+    fields = ("question", "statement", "also", "explanation")
+    required_languages = {lang: ("question", "statement", "explanation") for lang in BOTH}
+
+
+@register(models.Misconception)
+class MisconceptionTranslation(TranslationOptions):
+    fields = ("statement", "correction")
+    required_languages = BOTH

@@ -81,6 +81,7 @@ def fact_base() -> kb.FactBase:
                 b.members_listed_in_full,
                 _citations(b),
                 b.prominence,
+                b.kind,
             )
             for b in rows(facts_models.Body, "elected_by")
         ),
@@ -146,10 +147,29 @@ def fact_base() -> kb.FactBase:
                 _text(p, "phrase") if p.phrase_en and p.phrase_it else None,
                 _citations(p),
                 p.prominence,
+                _text(p, "misconception") if p.misconception_en and p.misconception_it else None,
             )
             for p in rows(facts_models.Position, "resolution").order_by(
                 "resolution__key", "order", "key"
             )
+        ),
+        connections=tuple(
+            kb.Connection(
+                c.key,
+                c.relation,
+                _text(c, "question"),
+                _text(c, "statement"),
+                _text(c, "explanation"),
+                tuple(c.link_refs),
+                tuple(
+                    kb.Misconception(_text(m, "statement"), _text(m, "correction"))
+                    for m in c.misconceptions.all()
+                ),
+                _text(c, "also") if c.also_en and c.also_it else None,
+                _citations(c),
+                c.prominence,
+            )
+            for c in rows(facts_models.Connection).prefetch_related("misconceptions")
         ),
     )
 

@@ -25,6 +25,8 @@ FACT_MODELS = (
     facts.Tally,
     facts.Resolution,
     facts.Position,
+    facts.Connection,
+    facts.Misconception,
     facts.Source,
     facts.Paragraph,
 )

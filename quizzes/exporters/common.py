@@ -30,6 +30,10 @@ class Exported:
         by_id = {o["id"]: o for o in self.payload["options"]}
         return [by_id[i] for i in self.payload["order"][self.language]]
 
+    def feedback(self, option: dict) -> str:
+        """Why a choice is wrong (Moodle's per-answer feedback); empty when there is none."""
+        return self.t(option["feedback"]) if option.get("feedback") else ""
+
     def rights_in_order(self) -> list[dict]:
         by_id = {r["id"]: r for r in self.payload["rights"]}
         return [by_id[i] for i in self.payload["right_order"][self.language]]

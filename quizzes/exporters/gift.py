@@ -2,7 +2,8 @@
 
 Every kind maps to a GIFT question type; ordering, which GIFT lacks, becomes matching
 (each item against its place). GIFT's control characters ~ = # { } : are escaped with a
-backslash wherever they occur in text, and the explanation is the general feedback (####).
+backslash wherever they occur in text, and the explanation is the general feedback (####);
+why a wrong choice is wrong is that answer's own feedback (~answer#feedback).
 """
 
 from __future__ import annotations
@@ -31,17 +32,24 @@ def moodle_fraction(share: float) -> str:
     return text
 
 
+def _with_feedback(q: Exported, option: dict) -> str:
+    """An answer's text and, after #, why it is wrong (GIFT's per-answer feedback)."""
+    feedback = q.feedback(option)
+    text = escape(q.t(option["text"]))
+    return f"{text}#{escape(feedback)}" if feedback else text
+
+
 def _answers(q: Exported) -> str:
     p = q.payload
     if q.kind == "single_choice":
         return " ".join(
-            ("=" if o["correct"] else "~") + escape(q.t(o["text"])) for o in q.options_in_order()
+            ("=" if o["correct"] else "~") + _with_feedback(q, o) for o in q.options_in_order()
         )
     if q.kind == "multiple_response":
         right = sum(1 for o in p["options"] if o["correct"])
         weight = moodle_fraction(1 / right)
         return " ".join(
-            f"~%{weight if o['correct'] else '-' + weight}%{escape(q.t(o['text']))}"
+            f"~%{weight if o['correct'] else '-' + weight}%{_with_feedback(q, o)}"
             for o in q.options_in_order()
         )
     if q.kind == "true_false":

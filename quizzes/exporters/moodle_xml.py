@@ -2,7 +2,8 @@
 
 Kinds map to multichoice (single or multiple), truefalse, numerical, shortanswer and
 matching; ordering becomes matching (each item against its place), since Moodle's ordering
-type is a plugin that not every site has. Text is escaped by the XML writer.
+type is a plugin that not every site has. Text is escaped by the XML writer. Each choice
+carries its feedback (why it is wrong), as Moodle's answers do.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ def _text(parent, tag: str, text: str, *, fmt: str = "html", **attrs):
     return element
 
 
-def _answer(parent, fraction: str, text: str):
+def _answer(parent, fraction: str, text: str, feedback: str = ""):
     plain = parent.get("type") in ("numerical", "shortanswer")
     answer = _text(parent, "answer", text, fmt="plain_text" if plain else "html", fraction=fraction)
-    _text(answer, "feedback", "")
+    _text(answer, "feedback", feedback)
     return answer
 
 
@@ -68,7 +69,7 @@ def question(root, q: Exported) -> None:
             else:
                 weight = moodle_fraction(1 / right)
                 fraction = weight if option["correct"] else f"-{weight}"
-            _answer(element, fraction, q.t(option["text"]))
+            _answer(element, fraction, q.t(option["text"]), q.feedback(option))
     elif kind == "truefalse":
         _answer(element, "100" if p["truth"] else "0", "true")
         _answer(element, "0" if p["truth"] else "100", "false")

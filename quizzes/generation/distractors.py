@@ -79,6 +79,24 @@ def acceptable(prompt: Text, options: list[Option]) -> bool:
     return True
 
 
+def fair_to_the_key(prompt: Text, options: list[Option]) -> bool:
+    """For options written by hand (a connection's answer and misconceptions): the key is
+    neither the one longest option nor the one that echoes the stem most, in either
+    language. A wrong option may echo the stem: it only misleads the test-wise."""
+    for language in LANGUAGES:
+        labels = [option.text[language] for option in options]
+        stem = content_stems(prompt[language])
+        overlaps = [len(content_stems(label) & stem) for label in labels]
+        for option, overlap in zip(options, overlaps, strict=True):
+            if not option.correct:
+                continue
+            if not key_not_uniquely_longest(option.text[language], labels):
+                return False
+            if overlap > 0 and overlaps.count(overlap) == 1 and overlap == max(overlaps):
+                return False
+    return True
+
+
 # How often each named thing is offered across the bank, set by the registry for its second
 # pass (see registry.generate). Offering the much-offered things as distractors too keeps
 # "pick the option seen most often" from being a winning strategy.
@@ -92,6 +110,28 @@ def popularity(counts: dict[str, int]):
         yield
     finally:
         _popularity.reset(token)
+
+
+# The key's rank in each single-choice question, set by the registry for its second pass so
+# that within each topic the key stands in every position about as often (see
+# registry.rank_targets); without it, a rank drawn from the question's id.
+_targets: ContextVar[dict[str, int] | None] = ContextVar("targets", default=None)
+
+
+@contextmanager
+def targets(ranks: dict[str, int]):
+    token = _targets.set(ranks)
+    try:
+        yield
+    finally:
+        _targets.reset(token)
+
+
+def rank_for(uid: str, size: int) -> int:
+    ranks = _targets.get()
+    if ranks and uid in ranks:
+        return ranks[uid] % size
+    return stable_int(uid, "rank") % size
 
 
 def _by_popularity(candidates: list[Option]) -> list[Option]:
@@ -117,7 +157,7 @@ def choose(
     combination is taken only if every rule holds. Returns the options in natural order,
     or None when the facts allow no such set.
     """
-    target = stable_int(uid, "rank") % size if rank is None else rank
+    target = rank_for(uid, size) if rank is None else rank
     pool = _by_popularity([c for c in candidates if c.ref != key.ref])[:14]
     for combination in itertools.combinations(pool, size - 1):
         options = natural_order([key, *combination], "en")
@@ -130,7 +170,7 @@ def choose(
 
 def choose_any_rank(*, uid: str, prompt: Text, key: Option, candidates, size: int):
     """Like choose(), but the target rank may move to another one when the first fails."""
-    first = stable_int(uid, "rank") % size
+    first = rank_for(uid, size)
     for shift in range(size):
         options = choose(
             uid=uid,
@@ -145,9 +185,29 @@ def choose_any_rank(*, uid: str, prompt: Text, key: Option, candidates, size: in
     return None
 
 
-def by_seed(uid: str, options: list[Option]) -> list[Option]:
-    """A shuffle that depends only on the question: stable on every machine."""
-    return sorted(options, key=lambda option: stable_int(uid, option.ref))
+def choose_plausible(
+    *, uid: str, prompt: Text, key: Option, candidates: list[Option], size: int
+) -> list[Option] | None:
+    """The most plausible distractors (candidates come best first) that obey every rule,
+    with the key placed at its target rank: for names and sentences, whose alphabetical
+    order tells nothing, so the key's place need not constrain which distractors are used."""
+    pool = _by_popularity([c for c in candidates if c.ref != key.ref])[:14]
+    for combination in itertools.combinations(pool, size - 1):
+        options = [key, *combination]
+        if acceptable(prompt, options):
+            return placed(uid, options)
+    return None
+
+
+def placed(uid: str, options: list[Option]) -> list[Option]:
+    """The wrong options in a fixed shuffle and a single key at its target rank."""
+    keys = [o for o in options if o.correct]
+    shuffled = sorted(options, key=lambda o: stable_int(uid, o.ref))
+    if len(keys) != 1:
+        return shuffled
+    wrong = [o for o in shuffled if not o.correct]
+    target = rank_for(uid, len(options))
+    return [*wrong[:target], keys[0], *wrong[target:]]
 
 
 # -- numbers ---------------------------------------------------------------------------------

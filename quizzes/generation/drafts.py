@@ -30,6 +30,31 @@ class Topic(StrEnum):
     CHRONOLOGY = "chronology"  # the dated events and the vote
 
 
+FACT_TOPICS = {
+    "party": Topic.COMPOSITION,
+    "count": Topic.COMPOSITION,
+    "person": Topic.COMPOSITION,  # a person's party
+    "membership": Topic.PEOPLE,
+    "body": Topic.BODIES,
+    "bodyfact": Topic.BODIES,
+    "resolution": Topic.RESOLUTIONS,
+    "position": Topic.RESOLUTIONS,
+    "event": Topic.CHRONOLOGY,
+    "vote": Topic.CHRONOLOGY,
+    "tally": Topic.CHRONOLOGY,
+}
+
+
+def topic_of(ref: str) -> Topic:
+    """The topic a fact belongs to, by its kind ("event:..." -> chronology)."""
+    return FACT_TOPICS[ref.partition(":")[0]]
+
+
+class Level(StrEnum):
+    RECALL = "recall"  # a fact as the articles state it
+    UNDERSTANDING = "understanding"  # a connection: why, what followed, what it shows
+
+
 @dataclass(frozen=True)
 class Option:
     """A choice, an item to order, or one side of a matching pair."""
@@ -37,6 +62,8 @@ class Option:
     ref: str  # what it names in the fact base: "person:kamenev", "number:480", "date:1917-04-12"
     text: Text
     correct: bool = False
+    # Shown to a student who picks it: why a wrong option is wrong, from its own facts.
+    feedback: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +105,15 @@ class Draft:
     accepted: tuple[str, ...] = ()  # short answer: every accepted spelling, as typed
     answer_text: Text | None = None  # short answer: the answer as shown after answering
     features: Features = field(default_factory=Features)
+    level: Level = Level.RECALL
+    # Drafts sharing a group are alternatives (the true and the false version of one
+    # statement): the registry keeps one of them.
+    group: str = ""
+    # Options shown in the given order (a fixed shuffle) instead of the natural order: for
+    # sentences, whose alphabetical order means nothing.
+    shuffled: bool = False
+    # The articles that state every fact the question tests ("en", "it"); set by the registry.
+    articles: tuple[str, ...] = ()
 
     @property
     def option_count(self) -> int:
@@ -94,6 +130,8 @@ class Draft:
         return 0.0
 
     def ordered_options(self, language: str) -> list[Option]:
+        if self.shuffled:
+            return list(self.options)
         return natural_order(self.options, language)
 
     def key(self, language: str = "en"):
@@ -131,6 +169,8 @@ class Draft:
                 for c in self.citations
             ],
             "facts": list(self.facts),
+            "level": str(self.level),
+            "articles": list(self.articles),
         }
         if self.options:
             data["options"] = []
@@ -142,6 +182,7 @@ class Draft:
                         "ref": option.ref,
                         "text": _text(option.text),
                         "correct": option.correct,
+                        "feedback": _text(option.feedback) if option.feedback else None,
                     }
                 )
             data["order"] = {

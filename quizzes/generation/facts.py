@@ -69,6 +69,7 @@ class Body:
     listed_in_full: bool = False
     citations: tuple[Citation, ...] = ()
     prominence: int = 2
+    kind: str = "committee"  # meeting, council, committee, faction, government, assembly
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,31 @@ class Position:
     phrase: Text | None = None
     citations: tuple[Citation, ...] = ()
     prominence: int = 2
+    misconception: Text | None = None  # a false predicate a student might believe
+
+
+@dataclass(frozen=True)
+class Misconception:
+    statement: Text
+    correction: Text
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A cause, consequence, contrast, condition, pattern or what a figure shows, linking
+    facts (refs such as "event:lenin-arrives"), with the misconceptions a student may hold.
+    Its texts may hold references ({person:lenin}), filled by FactBase.fill."""
+
+    key: str
+    relation: str
+    question: Text
+    statement: Text
+    explanation: Text
+    links: tuple[str, ...]
+    misconceptions: tuple[Misconception, ...]
+    also: Text | None = None
+    citations: tuple[Citation, ...] = ()
+    prominence: int = 2
 
 
 Triple = tuple[str, str, object]
@@ -174,6 +200,7 @@ class FactBase:
     votes: tuple[Vote, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     positions: tuple[Position, ...] = ()
+    connections: tuple[Connection, ...] = ()
     conference: str = "conference"  # the key of the body that is the Conference itself
 
     # -- lookups ---------------------------------------------------------------------------
@@ -191,9 +218,14 @@ class FactBase:
             ("vote", self.votes),
             ("resolution", self.resolutions),
             ("position", self.positions),
+            ("membership", self.memberships),
+            ("connection", self.connections),
         ):
             for item in items:
                 table[f"{kind}:{item.key}"] = item
+        for vote in self.votes:
+            for choice, _count in vote.tallies:
+                table[f"tally:{vote.key}/{choice}"] = vote
         return table
 
     def get(self, ref: str):
@@ -216,6 +248,34 @@ class FactBase:
 
     def party(self, key: str) -> Party:
         return self.by_ref[f"party:{key}"]
+
+    def fill(self, text: Text, *, capital: bool = False) -> Text:
+        """Fill the references in a text ({person:lenin}, {tally:vote/for}, {on:event}...)
+        from the facts, in each language; with a capital letter first if asked."""
+        from conference import references, wording
+
+        def value(lang: str, kind: str, key: str) -> str:
+            if kind == "person":
+                return self.person(key).name[lang]
+            if kind == "count":
+                return str(self.by_ref[f"count:{key}"].value)
+            if kind == "tally":
+                _vote, _, choice = key.partition("/")
+                return str(dict(self.by_ref[f"tally:{key}"].tallies)[choice])
+            date = self.event(key).date
+            return wording.on_date(lang, date) if kind == "on" else wording.format_date(lang, date)
+
+        def fill_one(lang: str) -> str:
+            filled = references.REFERENCE.sub(lambda m: value(lang, *m.groups()), text[lang])
+            return wording.capitalise(filled) if capital else filled
+
+        return Text.build(fill_one)
+
+    def mentioned(self, person_key: str) -> list[Event]:
+        """Events whose wording names the person (Plekhanov, in Kamenev's appeal)."""
+        from conference import references
+
+        return [e for e in self.events if person_key in references.mentions(e.predicate.en)]
 
     def label(self, ref: str) -> Text:
         """How an entity is named in options: people by name, bodies without article."""
@@ -342,6 +402,11 @@ class FactBase:
 
     def known_false(self, subject: str, relation: str, obj) -> bool:
         """True only when the fact base rules the statement out, not when it is silent."""
+        if subject.startswith("misreading:"):
+            return True  # a position's misreading is, by its definition, not what was said
+        if relation == "misreading":
+            position = self.by_ref.get(subject)
+            return bool(getattr(position, "misconception", None))
         if self.holds(subject, relation, obj):
             return False
         functional = relation in self.FUNCTIONAL or relation.startswith("tally:")

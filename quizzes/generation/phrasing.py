@@ -58,10 +58,6 @@ def on_date(date: datetime.date) -> Text:
     return Text.build(lambda lang: wording.on_date(lang, date))
 
 
-def date_text(date: datetime.date) -> Text:
-    return Text.build(lambda lang: wording.format_date(lang, date))
-
-
 def julian_note(date: datetime.date) -> Text:
     """(March 30 in the Julian calendar then used in Russia)"""
     julian = calendars.julian_from_gregorian(date).as_date()
@@ -75,11 +71,14 @@ def julian_note(date: datetime.date) -> Text:
 
 
 def event_clause(kb: FactBase, event: Event) -> Text:
-    """ "Lev Kamenev put forward ..." without a date."""
+    """ "Lev Kamenev put forward ..." without a date. Italian puts a short predicate first,
+    as it is usually said: "si aprì la Conferenza", not "la Conferenza si aprì"."""
+    predicate = kb.fill(event.predicate)
+    italian = "{actor} {predicate}" if len(predicate.it.split()) > 3 else "{predicate} {actor}"
     return frame(
-        Text("{actor} {predicate}", "{actor} {predicate}"),
+        Text("{actor} {predicate}", italian),
         actor=actor_name(kb, event),
-        predicate=event.predicate,
+        predicate=predicate,
     )
 
 
@@ -89,17 +88,6 @@ def dated_event_sentence(kb: FactBase, event: Event, *, date: datetime.date | No
         frame(
             Text("{when}, {clause}", "{when} {clause}"),
             when=on_date(date or event.date),
-            clause=event_clause(kb, event),
-        )
-    )
-
-
-def event_explanation(kb: FactBase, event: Event) -> Text:
-    return sentence(
-        frame(
-            Text("{when} {julian}, {clause}", "{when} {julian} {clause}"),
-            when=on_date(event.date),
-            julian=julian_note(event.date),
             clause=event_clause(kb, event),
         )
     )
@@ -140,25 +128,3 @@ def person_names(kb: FactBase, key: str) -> tuple[str, ...]:
     """
     others = {wording.fold(form) for p in kb.people if p.key != key for form in _spellings(p)}
     return tuple(f for f in _spellings(kb.person(key)) if wording.fold(f) not in others)
-
-
-def party_names(kb: FactBase, key: str) -> tuple[str, ...]:
-    party = kb.party(key)
-    out = []
-    for name in (party.name.en, party.name.it, *_members(party), *party.variants):
-        if name and name not in out:
-            out.append(name)
-    return tuple(out)
-
-
-def _members(party) -> list[str]:
-    """ "a Menshevik" -> "Menshevik", "un menscevico" -> "menscevico"."""
-    out = []
-    for lang in ("en", "it"):
-        words = party.member[lang].split(" ", 1)
-        out.append(
-            words[1]
-            if len(words) == 2 and words[0].lower() in {"a", "an", "un", "uno", "una"}
-            else party.member[lang]
-        )
-    return out

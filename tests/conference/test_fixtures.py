@@ -24,18 +24,20 @@ FACT_MODELS = [
     models.Resolution,
     models.Position,
     models.Membership,
+    models.Connection,
 ]
 
 PRESIDIUM = {
-    # key: (English article, Italian article)
+    # key: (English, Italian), as the fact base writes them; where the Italian article spells
+    # a name otherwise (Irak'li Ts'ereteli, Mikhail Romm), typed answers accept its spelling.
     "chkheidze": ("Nikolay Chkheidze", "Nikolaj Čcheidze"),
     "skobelev": ("Matvey Skobelev", "Matvej Skobelev"),
-    "tsereteli": ("Irakli Tsereteli", "Irak'li Ts'ereteli"),
+    "tsereteli": ("Irakli Tsereteli", "Irakli Tsereteli"),
     "muranov": ("Matvey Muranov", "Matvej Muranov"),
     "khinchuk": ("Lev Khinchuk", "Lev Chinčuk"),
     "nogin": ("Victor Nogin", "Viktor Nogin"),
     "bogdanov": ("Boris Bogdanov", "Boris Bogdanov"),
-    "romm": ("Mikhail Romm", "Mikhail Romm"),
+    "romm": ("Mikhail Romm", "Michail Romm"),
     "gotz": ("Abram Gotz", "Abram Goc"),
     "shavodorov": ("Ivan Shavodorov", "Ivan Šavodorov"),
     "theodorovich": ("Ivan Theodorovich", "Ivan Teodorovič"),
@@ -109,7 +111,60 @@ def test_all_thirteen_presidium_members_are_named_in_both_transliterations(facts
     members = models.Membership.objects.filter(body__key="presidium", role__key="member")
     names = {m.person.key: (m.person.name_en, m.person.name_it) for m in members}
     assert names == PRESIDIUM
-    assert models.Body.objects.get(key="presidium").members_listed_in_full
+    variants = {p.key: p.variants for p in models.Person.objects.filter(key__in=PRESIDIUM)}
+    assert "Irak'li Ts'ereteli" in variants["tsereteli"]
+    assert "Mikhail Romm" in variants["romm"]
+
+
+def test_the_presidium_is_not_held_as_a_complete_list_and_the_note_says_why(facts):
+    presidium = models.Body.objects.get(key="presidium")
+    assert not presidium.members_listed_in_full
+    assert "as part of" in presidium.note and "complete" in presidium.note
+
+
+def test_the_rows_that_said_more_than_the_articles_are_corrected(facts):
+    """Each correction of issue 13: the fact says what the articles say, or its note says why."""
+
+    def position(key):
+        return models.Position.objects.get(key=key)
+
+    appeal = position("war-appeal")
+    assert "enemy" not in appeal.predicate_en and "nemici" not in appeal.predicate_it
+    assert "allied and warring" in appeal.predicate_en
+    assert "alleati e belligeranti" in appeal.predicate_it
+    transfer = position("land-transfer")
+    assert "privately owned land" in transfer.predicate_en
+    assert "estates" not in transfer.predicate_en
+    assert "in una futura Assemblea costituente" in transfer.predicate_it
+    assert "estates" not in position("land-seizures").predicate_en
+    assert "land" in position("land-seizures").predicate_en
+    labour = position("labour-no-unilateral")
+    assert "initiative" not in labour.predicate_en and "law" not in labour.predicate_en
+    assert "come spesso" in labour.predicate_it and "come spesso avveniva" in labour.note
+    assert "inference" in position("land-non-commitment").note
+    regulation = position("economy-regulation")
+    assert "whole economic life" in regulation.predicate_en
+    assert "movimento" in regulation.note and "inference" in regulation.note
+    cited = {(p.source.language, p.number) for p in position("economy-workers").cited_in.all()}
+    assert cited == {("it", 8)}
+    soviets = models.Count.objects.get(key="soviets")
+    assert soviets.statement_en == "{number} Soviets sent delegates to the Conference."
+    bolsheviks = models.Party.objects.get(key="bolsheviks")
+    cited = {(p.source.language, p.number) for p in bolsheviks.cited_in.all()}
+    assert {("en", 9), ("it", 10)} <= cited
+    assert models.Role.objects.get(key="opened").name_en == "opener"
+    faction = models.Body.objects.get(key="bolshevik-faction")
+    assert "frazione" in faction.name_it and "fazione" not in faction.name_it
+
+
+def test_at_least_twelve_connections_each_with_misconceptions_and_citations(facts):
+    connections = models.Connection.objects.prefetch_related("misconceptions", "cited_in")
+    assert connections.count() >= 12
+    for connection in connections:
+        assert 2 <= connection.misconceptions.count() <= 3, connection.key
+        assert connection.cited_in.exists(), connection.key
+        assert all(models.fact_exists(ref) for ref in connection.link_refs), connection.key
+        connection.full_clean()
 
 
 def test_the_dated_events_are_those_of_the_articles(facts):

@@ -51,6 +51,9 @@ def fact_base_from_fixture(path: Path = FIXTURE) -> kb.FactBase:
     for t in by_model.get("tally", []):
         tallies.setdefault(t["vote"][0], []).append((t["choice"], t["count"]))
     order = ["for", "against", "abstain"]
+    misconceptions = {}
+    for m in by_model.get("misconception", []):
+        misconceptions.setdefault(m["connection"][0], []).append(m)
     memberships = sorted(
         by_model["membership"], key=lambda m: (m["body"][0], m["order"], m["person"][0])
     )
@@ -81,6 +84,7 @@ def fact_base_from_fixture(path: Path = FIXTURE) -> kb.FactBase:
                 f["members_listed_in_full"],
                 cites(f),
                 f["prominence"],
+                f["kind"],
             )
             for f in by_model["body"]
         ),
@@ -144,9 +148,30 @@ def fact_base_from_fixture(path: Path = FIXTURE) -> kb.FactBase:
                 text(f, "phrase") if f["phrase_en"] and f["phrase_it"] else None,
                 cites(f),
                 f["prominence"],
+                text(f, "misconception")
+                if f["misconception_en"] and f["misconception_it"]
+                else None,
             )
             for f in sorted(
                 by_model["position"], key=lambda p: (p["resolution"][0], p["order"], p["key"])
             )
+        ),
+        connections=tuple(
+            kb.Connection(
+                f["key"],
+                f["relation"],
+                text(f, "question"),
+                text(f, "statement"),
+                text(f, "explanation"),
+                tuple(line.strip() for line in f["links"].splitlines() if line.strip()),
+                tuple(
+                    kb.Misconception(text(m, "statement"), text(m, "correction"))
+                    for m in sorted(misconceptions.get(f["key"], []), key=lambda m: m["order"])
+                ),
+                text(f, "also") if f["also_en"] and f["also_it"] else None,
+                cites(f),
+                f["prominence"],
+            )
+            for f in by_model.get("connection", [])
         ),
     )

@@ -42,9 +42,35 @@ def triple(draft: Draft, ref: str) -> tuple:
     return (ref, q.relation, q.object) if q.subject is None else (q.subject, q.relation, ref)
 
 
+def understanding(kb: FactBase, draft: Draft) -> list[str]:
+    """A connection's question: its right answers are the connection's, its wrong ones the
+    misconceptions, each with its correction; a statement is true exactly when it is the
+    connection's answer."""
+    problems = []
+    key = draft.query.subject.split(":", 1)[1]
+    connection = next((c for c in kb.connections if c.key == key), None)
+    if connection is None:
+        return [f"{draft.uid}: no connection {key}"]
+    if draft.kind == Kind.TRUE_FALSE:
+        if draft.truth != draft.query.object.endswith("/answer"):
+            problems.append(f"{draft.uid}: a statement marked {draft.truth} wrongly")
+        return problems
+    for option in draft.options:
+        part = option.ref.rsplit("/", 1)[1]
+        if option.correct != (part in ("answer", "also")):
+            problems.append(f"{draft.uid}: {option.ref} marked {option.correct}")
+        if not option.correct and not option.feedback:
+            problems.append(f"{draft.uid}: misconception {option.ref} without its correction")
+    if draft.kind == Kind.SINGLE_CHOICE and sum(o.correct for o in draft.options) != 1:
+        problems.append(f"{draft.uid}: not exactly one key")
+    return problems
+
+
 def correctness(kb: FactBase, draft: Draft) -> list[str]:
     """Exactly the options marked correct are true; every other one is known to be false."""
     problems = []
+    if draft.query and draft.query.relation == "answers":
+        return understanding(kb, draft)
     if draft.kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE):
         for option in draft.options:
             fact = triple(draft, option.ref)
@@ -155,7 +181,8 @@ def forms(kb: FactBase, draft: Draft) -> list[str]:
     problems = []
     if draft.kind not in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE):
         return problems
-    kinds = {o.ref.split(":", 1)[0] for o in draft.options}
+    # A resolution's misreading stands among its positions.
+    kinds = {o.ref.split(":", 1)[0].replace("misreading", "position") for o in draft.options}
     if len(kinds) != 1:
         problems.append(f"{draft.uid}: options of several types {kinds}")
     for lang in LANGUAGES:
@@ -200,7 +227,11 @@ def give_away(draft: Draft) -> list[str]:
             if NEGATIONS.search(label):
                 problems.append(f"{draft.uid}: negation inside an option: {label}")
         ordered = [o.ref for o in natural_order(draft.options, lang)]
-        if [o.ref for o in draft.ordered_options(lang)] != ordered:
+        named = all(value_of(o.ref) is None for o in draft.options)
+        # Names and sentences may stand in a fixed shuffle; numbers and dates never.
+        if [o.ref for o in draft.ordered_options(lang)] != ordered and not (
+            draft.shuffled and named
+        ):
             problems.append(f"{draft.uid}: options not in natural order ({lang})")
         values = [value_of(o.ref) for o in draft.ordered_options(lang)]
         if all(v is not None for v in values) and values != sorted(values):
@@ -211,11 +242,14 @@ def give_away(draft: Draft) -> list[str]:
         longest = max(len(label) for label in labels)
         if len(key.text[lang]) == longest and sum(len(x) == longest for x in labels) == 1:
             problems.append(f"{draft.uid}: the key is the one longest option ({lang})")
+        # The key never shares more words with the stem than every other option (a wrong
+        # option that does only misleads the test-wise student).
         stem = content_stems(draft.prompt[lang])
         overlaps = [len(content_stems(label) & stem) for label in labels]
         top = max(overlaps)
-        if top > 0 and overlaps.count(top) == 1:
-            problems.append(f"{draft.uid}: one option echoes the stem most ({lang})")
+        echoing = [o for o, n in zip(draft.options, overlaps, strict=True) if n == top]
+        if top > 0 and len(echoing) == 1 and echoing[0].correct:
+            problems.append(f"{draft.uid}: the key echoes the stem most ({lang})")
     return problems
 
 
@@ -237,8 +271,92 @@ def italian_is_italian(draft: Draft) -> list[str]:
     texts += [side.text.it for pair in draft.pairs for side in pair]
     found = set()
     for text in texts:
-        found |= {w for w in re.findall(r"[a-zA-Z]+", text.lower()) if w in ENGLISH_WORDS}
+        found |= {w for w in re.findall(r"\w+", text.lower()) if w in ENGLISH_WORDS}
     return [f"{draft.uid}: English words in the Italian text: {sorted(found)}"] if found else []
+
+
+SENTENCE_END = re.compile(r"[.!?»”](?:\s|$)")
+
+
+def sentences(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s])
+
+
+def teaches(draft: Draft) -> list[str]:
+    """The explanation is two to four sentences and says something the question did not:
+    it holds content words that neither the prompt nor the options hold."""
+    from quizzes.generation.distractors import content_stems
+
+    problems = []
+    for lang in LANGUAGES:
+        explanation = draft.explanation[lang]
+        count = sentences(explanation)
+        if not 2 <= count <= 4:
+            problems.append(f"{draft.uid}: explanation of {count} sentences ({lang})")
+        shown = " ".join(
+            [
+                draft.prompt[lang],
+                *(o.text[lang] for o in draft.options),
+                *(i.text[lang] for i in draft.items),
+                *(side.text[lang] for pair in draft.pairs for side in pair),
+            ]
+        )
+        if not content_stems(explanation) - content_stems(shown):
+            problems.append(f"{draft.uid}: the explanation only repeats the question ({lang})")
+    return problems
+
+
+def feedback_on_every_wrong_option(draft: Draft) -> list[str]:
+    """A student who picks a wrong option learns why: each carries its own feedback."""
+    problems = []
+    if draft.kind not in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE):
+        return problems
+    for option in draft.options:
+        if option.correct:
+            continue
+        if option.feedback is None or not all(option.feedback[lang] for lang in LANGUAGES):
+            problems.append(f"{draft.uid}: no feedback on {option.ref}")
+    return problems
+
+
+def asks_no_label_or_day(kb: FactBase, draft: Draft) -> list[str]:
+    """No question asks which bracketed label an article used, or which day of the month."""
+    problems = []
+    if draft.kind == Kind.NUMERIC and draft.query and draft.query.relation == "date":
+        problems.append(f"{draft.uid}: asks for a day of the month")
+    labels = [p.phrase for p in kb.positions if p.phrase]
+    for lang in LANGUAGES:
+        asked = " ".join([draft.prompt[lang], *(o.text[lang] for o in draft.options)])
+        for label in labels:
+            if wording.fold(label[lang]) in wording.fold(asked):
+                problems.append(f"{draft.uid}: asks about the label “{label[lang]}” ({lang})")
+    return problems
+
+
+def balanced_by_topic(drafts: list[Draft]) -> list[str]:
+    """Within each topic, true/false statements are true between 30 % and 70 % of the time."""
+    problems = []
+    topics = {d.topic for d in drafts if d.kind == Kind.TRUE_FALSE}
+    for topic in sorted(topics):
+        truths = [d.truth for d in drafts if d.kind == Kind.TRUE_FALSE and d.topic == topic]
+        share = sum(truths) / len(truths)
+        if len(truths) >= 3 and not 0.3 <= share <= 0.7:
+            problems.append(f"{topic}: {sum(truths)} of {len(truths)} statements are true")
+    return problems
+
+
+def one_statement_per_fact(drafts: list[Draft]) -> list[str]:
+    """No fact is stated twice as true or false (three versions of one event)."""
+    seen: dict[tuple, str] = {}
+    problems = []
+    for draft in drafts:
+        if draft.kind != Kind.TRUE_FALSE:
+            continue
+        key = draft.facts
+        if key in seen:
+            problems.append(f"{draft.uid} and {seen[key]} state the same fact")
+        seen[key] = draft.uid
+    return problems
 
 
 def check_all(kb: FactBase, drafts: list[Draft]) -> list[str]:
@@ -249,10 +367,11 @@ def check_all(kb: FactBase, drafts: list[Draft]) -> list[str]:
         problems += give_away(draft)
         problems += carries_everything(draft)
         problems += italian_is_italian(draft)
-    true = sum(1 for d in drafts if d.kind == Kind.TRUE_FALSE and d.truth)
-    false = sum(1 for d in drafts if d.kind == Kind.TRUE_FALSE and not d.truth)
-    if true != false:
-        problems.append(f"true/false statements not balanced: {true} true, {false} false")
+        problems += teaches(draft)
+        problems += feedback_on_every_wrong_option(draft)
+        problems += asks_no_label_or_day(kb, draft)
+    problems += balanced_by_topic(drafts)
+    problems += one_statement_per_fact(drafts)
     uids = [d.uid for d in drafts]
     if len(set(uids)) != len(uids):
         problems.append("two questions share an id")

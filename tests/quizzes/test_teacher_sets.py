@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from quizzes import teaching
 from quizzes.models import Attempt, Question, QuestionSet
+from quizzes.presenting import key_text
 from tests.factories import QuestionSetFactory, TeacherFactory
 from tests.quizzes.student import answer_data, set_session
 from tests.quizzes.teacher import published_set
@@ -230,5 +231,5 @@ def test_the_printable_version_has_an_optional_answer_key(teacher, client):
     without = client.get(url).content.decode()
     with_key = client.get(url, {"key": "1"}).content.decode()
     assert "Answer key" not in without and "Answer key" in with_key
-    number = question_set.items.get(question__kind="numeric").question.payload["number"]
-    assert f"<strong>{number}</strong>" in with_key
+    payload = question_set.items.get(question__kind="numeric").question.payload
+    assert f"<strong>{key_text(payload, 'en')}</strong>" in with_key

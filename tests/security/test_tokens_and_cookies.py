@@ -109,7 +109,7 @@ def four_option_questions() -> list[Question]:
         for q in Question.objects.active().filter(kind="single_choice").order_by("uid")
         if len(q.payload["options"]) == 4
     ]
-    assert len(questions) >= 30, len(questions)
+    assert len(questions) >= 20, len(questions)
     return questions
 
 

@@ -1,0 +1,366 @@
+"""What the bank says beyond the question: explanations and the feedback on wrong options.
+
+An explanation opens with why the right answer is right (the fact, stated) and adds the
+context that makes it stick: the connection a teacher draws from it, the day of the
+Conference it fell on, the other facts about the same person, body or resolution. The
+feedback on a wrong option says what the option's own facts are ("Georgy Plekhanov: on
+April 15, 1917, Lev Kamenev urged the moderate socialists to take his advice..."), so that
+a wrong answer teaches something too. Pure: it reads the FactBase and returns Texts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from conference import wording
+from quizzes.generation.facts import FactBase, Text
+from quizzes.generation.phrasing import (
+    cap,
+    dated_event_sentence,
+    frame,
+    party_plural,
+    role_predicate,
+    sentence,
+)
+
+PERSON_ROLE = Text("{person} {predicate}.", "{person} {predicate}.")
+PARTY_MEMBER = Text("{person} was {member}.", "{person} era {member}.")
+DOMINANT = Text(
+    "The participants of the Conference were dominated by {names}.",
+    "Tra i partecipanti alla Conferenza dominavano {names}.",
+)
+NOT_DOMINANT = Text(
+    "{party} were not among the parties that dominated the Conference.",
+    "{party} non erano tra i partiti che dominavano la Conferenza.",
+)
+ELECTED = Text("{elector} elected {body}.", "{elector} elesse {body}.")
+BODY_DEED = Text("{body} {predicate}.", "{body} {predicate}.")
+RESOLUTION_SAID = Text("{resolution} {predicate}.", "{resolution} {predicate}.")
+VOTE = Text(
+    "{motion} received {yes} votes in favour and {no} against.",
+    "{motion} ricevette {yes} voti a favore e {no} contrari.",
+)
+DAY = {
+    "first": Text(
+        "That was the first day of the Conference.", "Era il primo giorno della Conferenza."
+    ),
+    "last": Text(
+        "That was the last day of the Conference.", "Era l'ultimo giorno della Conferenza."
+    ),
+    "after": Text(
+        "That was the day after the Conference closed.",
+        "Era il giorno dopo la chiusura della Conferenza.",
+    ),
+    "during": Text(
+        "That was the {nth} day of the Conference, which lasted {days} days.",
+        "Era il {nth} giorno della Conferenza, che durò {days} giorni.",
+    ),
+}
+ORDINALS = {
+    "en": "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+    "it": "primo secondo terzo quarto quinto sesto settimo ottavo nono decimo".split(),
+}
+NUMBERS = {
+    "en": "one two three four five six seven eight nine ten".split(),
+    "it": "uno due tre quattro cinque sei sette otto nove dieci".split(),
+}
+
+
+def _in_words(words: dict, n: int) -> Text:
+    return Text.build(lambda lang: words[lang][n - 1] if 1 <= n <= len(words[lang]) else str(n))
+
+
+NOTHING_THAT_DAY = Text(
+    "The articles date nothing to {date}. The Conference opened {first} and closed {last}.",
+    "Gli articoli non riportano nulla in data {date}. La Conferenza si aprì {first} e si "
+    "chiuse {last}.",
+)
+HIGHER = Text(
+    "The figure in the articles is higher.", "Il numero riportato dagli articoli è più alto."
+)
+LOWER = Text(
+    "The figure in the articles is lower.", "Il numero riportato dagli articoli è più basso."
+)
+MAX_SENTENCES = 4
+
+
+# -- one sentence per fact ------------------------------------------------------------------
+def statement(kb: FactBase, ref: str) -> Text | None:
+    """The fact behind a ref, as one sentence; None when the ref states nothing alone."""
+    kind, _, key = ref.partition(":")
+    if kind == "membership":
+        person, role, body = key.split("/")
+        return frame(
+            PERSON_ROLE, person=kb.person(person).name, predicate=role_predicate(kb, role, body)
+        )
+    if kind == "person":
+        person = kb.person(key)
+        if not person.party:
+            return None
+        return frame(PARTY_MEMBER, person=person.name, member=kb.party(person.party).member)
+    if kind == "party":
+        party = kb.party(key)
+        if party.dominated:
+            return dominant_parties(kb)
+        return frame(
+            NOT_DOMINANT,
+            party=Text.build(lambda lang: wording.capitalise(party_plural(lang, party.name[lang]))),
+        )
+    if kind == "body":
+        body = kb.body(key)
+        if not body.elected_by:
+            return None
+        return frame(ELECTED, elector=cap(kb.body(body.elected_by).name), body=body.name)
+    if kind == "bodyfact":
+        deed = kb.get(ref)
+        return frame(
+            BODY_DEED, body=cap(kb.body(deed.body).name), predicate=kb.fill(deed.predicate)
+        )
+    if kind == "event":
+        return dated_event_sentence(kb, kb.event(key))
+    if kind == "count":
+        count = kb.get(ref)
+        return sentence(frame(count.statement, number=str(count.value)))
+    if kind in ("tally", "vote"):
+        vote = kb.get(ref)
+        tallies = dict(vote.tallies)
+        if "for" not in tallies or "against" not in tallies:
+            return None
+        return frame(
+            VOTE, motion=cap(vote.motion), yes=str(tallies["for"]), no=str(tallies["against"])
+        )
+    if kind == "position":
+        position = kb.get(ref)
+        return frame(
+            RESOLUTION_SAID,
+            resolution=cap(kb.resolution(position.resolution).title),
+            predicate=kb.fill(position.predicate),
+        )
+    if kind == "connection":
+        return first_sentence(kb.fill(kb.get(ref).explanation, capital=True))
+    return None
+
+
+def dominant_parties(kb: FactBase) -> Text:
+    names = Text.build(
+        lambda lang: and_list(
+            lang, [party_plural(lang, p.name[lang]) for p in kb.parties if p.dominated]
+        )
+    )
+    return frame(DOMINANT, names=names)
+
+
+def and_list(lang: str, items: list[str]) -> str:
+    conjunction = " and " if lang == "en" else " e "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def first_sentence(text: Text) -> Text:
+    """The first sentence of each language's text (up to the first full stop and space)."""
+
+    def cut(value: str) -> str:
+        head, dot, _rest = value.partition(". ")
+        return head + "." if dot else value
+
+    return Text.build(lambda lang: cut(text[lang]))
+
+
+# -- the day an event fell on ---------------------------------------------------------------
+def conference_days(kb: FactBase) -> tuple[datetime.date, datetime.date] | None:
+    dates = [e.date for e in kb.events if e.body == kb.conference]
+    return (min(dates), max(dates)) if len(set(dates)) >= 2 else None
+
+
+def day_of_conference(kb: FactBase, date: datetime.date) -> Text | None:
+    """ "That was the last day of the Conference." (or first, day n, the day after)"""
+    span = conference_days(kb)
+    if span is None:
+        return None
+    first, last = span
+    if date == first:
+        return DAY["first"]
+    if date == last:
+        return DAY["last"]
+    if date == last + datetime.timedelta(days=1):
+        return DAY["after"]
+    if first < date < last:
+        return frame(
+            DAY["during"],
+            nth=_in_words(ORDINALS, (date - first).days + 1),
+            days=_in_words(NUMBERS, (last - first).days + 1),
+        )
+    return None
+
+
+# -- what surrounds a fact ------------------------------------------------------------------
+def related(kb: FactBase, ref: str) -> list[str]:
+    """The refs a teacher would mention next to this one, most telling first."""
+    kind, _, key = ref.partition(":")
+    out: list[str] = [
+        f"connection:{c.key}"
+        for c in sorted(kb.connections, key=lambda c: (-c.prominence, c.key))
+        if ref in c.links
+    ][:1]
+    if kind == "membership":
+        person, _role, body = key.split("/")
+        out += _person_facts(kb, person)
+        out += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == body][:1]
+    elif kind == "event":
+        event = kb.event(key)
+        if event.person:
+            out += _person_facts(kb, event.person)
+        out += [f"vote:{v.key}" for v in kb.votes if v.event == key]
+    elif kind == "position":
+        position = kb.get(ref)
+        out += [f"position:{p.key}" for p in kb.positions if p.resolution == position.resolution]
+    elif kind == "bodyfact":
+        body = kb.body(kb.get(ref).body)
+        out += [f"body:{body.key}"] if body.elected_by else []
+        out += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == body.key]
+    elif kind == "body":
+        body = kb.body(key)
+        out += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key]
+        members = sorted((m for m in kb.memberships if m.body == key), key=lambda m: -m.prominence)
+        out += [f"membership:{m.key}" for m in members[:1]]
+        if body.elected_by:
+            out += [
+                f"body:{b.key}"
+                for b in kb.bodies
+                if b.elected_by == body.elected_by and b.key != key
+            ][:1]
+    elif kind == "person":
+        out += _person_facts(kb, key)
+    elif kind == "party":
+        out += [f"person:{p.key}" for p in kb.people if p.party == key]
+    elif kind in ("tally", "vote"):
+        vote = kb.get(ref)
+        out += [f"event:{vote.event}"]
+    return [r for r in dict.fromkeys(out) if r != ref]
+
+
+def _person_facts(kb: FactBase, person: str) -> list[str]:
+    roles = [
+        f"membership:{m.key}"
+        for m in kb.memberships
+        if m.person == person and kb.role(m.role).single_holder
+    ]
+    deeds = [f"event:{e.key}" for e in kb.events if e.person == person]
+    party = [f"person:{person}"] if kb.person(person).party else []
+    return roles + party + deeds
+
+
+def explanation(
+    kb: FactBase,
+    lead: Text,
+    facts: tuple[str, ...],
+    *,
+    avoid: tuple[Text, ...] = (),
+    first: tuple[Text, ...] = (),
+) -> Text:
+    """The lead (why the answer is right), then context up to four sentences in all, none
+    of which repeats what is already said or what the student has just read (``avoid``: the
+    prompt). When the prompt is the lead itself (a true statement), the explanation is the
+    context alone, if there are at least two sentences of it. ``first`` is context that
+    goes before the rest (what the thing a false statement swapped in really did)."""
+    candidates: list[Text] = list(first)
+    for fact in facts:
+        kind, _, key = fact.partition(":")
+        if kind == "event" and kb.event(key).body != kb.conference:
+            day = day_of_conference(kb, kb.event(key).date)
+            if day:
+                candidates.append(day)
+    for fact in facts:
+        for ref in related(kb, fact):
+            if ref not in facts:
+                said = statement(kb, ref)
+                if said is not None:
+                    candidates.append(said)
+    context: list[Text] = []
+    for text in candidates:
+        if any(_repeats(text, other) for other in (lead, *context, *avoid)):
+            continue
+        if sentences(lead) + sum(map(sentences, context)) + sentences(text) > MAX_SENTENCES:
+            continue
+        context.append(text)
+    parts = [lead, *context]
+    if lead in avoid and sum(map(sentences, context)) >= 2:
+        parts = context  # the statement itself was the prompt: say what it did not
+    return Text.build(lambda lang: " ".join(t[lang] for t in parts))
+
+
+def sentences(text: Text) -> int:
+    """How many sentences a text holds (counted in English)."""
+    return max(1, len(re.findall(r"[.!?](?:\s|$)", text.en.strip())))
+
+
+def _repeats(text: Text, other: Text) -> bool:
+    """Whether a text says (almost) nothing that the other does not: four in five of its
+    content words are in the other, in both languages."""
+    from quizzes.generation.distractors import content_stems
+
+    for lang in ("en", "it"):
+        mine, theirs = content_stems(text[lang]), content_stems(other[lang])
+        if not mine or len(mine & theirs) < 0.8 * len(mine):
+            return False
+    return True
+
+
+# -- feedback on a wrong option -------------------------------------------------------------
+def about(kb: FactBase, ref: str, *, tested: tuple[str, ...]) -> Text | None:
+    """What the fact base says of the thing a wrong option names, not counting the facts
+    the question tests: the reason a student can learn from their wrong pick."""
+    kind, _, key = ref.partition(":")
+    candidates: list[str] = []
+    if kind == "person":
+        candidates += _person_facts(kb, key)
+        candidates += [f"event:{e.key}" for e in kb.mentioned(key)]
+        candidates += [f"membership:{m.key}" for m in kb.memberships if m.person == key]
+    elif kind == "body":
+        candidates += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key]
+        candidates += [f"body:{key}"]
+        candidates += [f"body:{b.key}" for b in kb.bodies if b.elected_by == key]
+        candidates += [f"event:{e.key}" for e in kb.events if e.body == key]
+    elif kind == "party":
+        candidates += [f"party:{key}"]
+        for person in kb.people:
+            if person.party == key:
+                candidates += _person_facts(kb, person.key)
+    elif kind == "resolution":
+        candidates += [f"position:{p.key}" for p in kb.positions if p.resolution == key]
+    for candidate in candidates:
+        if candidate in tested or (candidate.startswith("party:") and f"party:{key}" in tested):
+            continue
+        said = statement(kb, candidate)
+        if said is not None:
+            return said
+    return None
+
+
+def about_number(kb: FactBase, number: int, key: int, *, tested: tuple[str, ...]) -> Text:
+    """A wrong figure: the fact it belongs to, if any, else whether the right one is higher."""
+    for count in kb.counts:
+        if count.value == number and f"count:{count.key}" not in tested:
+            return statement(kb, f"count:{count.key}")
+    for vote in kb.votes:
+        for choice, value in vote.tallies:
+            ref = f"tally:{vote.key}/{choice}"
+            if value == number and ref not in tested:
+                return statement(kb, ref)
+    return HIGHER if key > number else LOWER
+
+
+def about_date(kb: FactBase, date: datetime.date, *, tested: tuple[str, ...]) -> Text | None:
+    """A wrong date: what happened that day, or when the Conference met."""
+    for event in sorted(kb.events, key=lambda e: (-e.prominence, e.key)):
+        if event.date == date and f"event:{event.key}" not in tested:
+            return dated_event_sentence(kb, event)
+    span = conference_days(kb)
+    if span is None:
+        return None
+    return frame(
+        NOTHING_THAT_DAY,
+        date=Text.build(lambda lang: wording.format_date(lang, date)),
+        first=Text.build(lambda lang: wording.on_date(lang, span[0], year=False)),
+        last=Text.build(lambda lang: wording.on_date(lang, span[1])),
+    )
