@@ -22,6 +22,7 @@ MODELS = [
     models.Vote,
     models.Resolution,
     models.Position,
+    models.Connection,
 ]
 
 
@@ -182,3 +183,60 @@ def test_an_edit_in_both_languages_is_saved(facts, admin_client):
     assert admin_client.post(url, data).status_code == 302
     person.refresh_from_db()
     assert (person.name_en, person.name_it) == ("Lev Khinchuk", "Lev Chinciuk")
+
+
+def test_an_admin_rewrites_a_connection_and_the_bank_follows(
+    facts, admin_client, django_capture_on_commit_callbacks
+):
+    from quizzes.models import Question
+
+    connection = models.Connection.objects.get(key="war-condition")
+    url = admin_url(models.Connection, "change", connection.pk)
+    data = change_form_data(admin_client.get(url))
+    data["statement_en"] = "That the government renounce every aim of conquest."
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url, data).status_code == 302
+    question = Question.objects.active().get(uid="understand/war-condition")
+    texts = [o["text"]["en"] for o in question.payload["options"]]
+    assert "That the government renounce every aim of conquest." in texts
+
+
+def test_a_reference_that_names_nothing_is_refused_and_nothing_is_saved(facts, admin_client):
+    connection = models.Connection.objects.get(key="lenin-too-late")
+    url = admin_url(models.Connection, "change", connection.pk)
+    data = change_form_data(admin_client.get(url))
+    data["explanation_en"] = "As {person:nobody} said, the Conference closed too early."
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "These references name nothing in the fact base: {person:nobody}." in (
+        response.content.decode()
+    )
+    connection.refresh_from_db()
+    assert "{person:nobody}" not in connection.explanation_en
+
+
+def test_a_link_to_no_fact_is_refused_with_a_message(facts, admin_client):
+    connection = models.Connection.objects.get(key="lenin-too-late")
+    url = admin_url(models.Connection, "change", connection.pk)
+    data = change_form_data(admin_client.get(url))
+    data["links"] = "event:lenin-arrives\nevent:no-such-event"
+    response = admin_client.post(url, data)
+    assert "These name no fact: event:no-such-event." in response.content.decode()
+
+
+def test_a_connection_links_each_fact_it_connects_to_that_facts_page(facts, admin_client):
+    connection = models.Connection.objects.get(key="lenin-too-late")
+    html = admin_client.get(admin_url(models.Connection, "change", connection.pk)).content
+    event = models.Event.objects.get(key="lenin-arrives")
+    assert admin_url(models.Event, "change", event.pk) in html.decode()
+
+
+def test_a_reference_in_an_event_to_nobody_is_refused(facts, admin_client):
+    event = models.Event.objects.get(key="kamenev-appeal")
+    url = admin_url(models.Event, "change", event.pk)
+    data = change_form_data(admin_client.get(url))
+    data["predicate_it"] = "esortò i socialisti a seguire il consiglio di {person:plechanov}"
+    response = admin_client.post(url, data)
+    assert "{person:plechanov}" in response.content.decode()
+    event.refresh_from_db()
+    assert "{person:plekhanov}" in event.predicate_it

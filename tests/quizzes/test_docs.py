@@ -50,7 +50,9 @@ def test_the_figures_in_docs_are_the_banks(bank):
     articles = Counter(d.articles for d in bank)
     assert f"{len(wrong)} wrong options in all" in text
     generic = [
-        o for o in wrong if "figure in the articles" in o.feedback.en or "date nothing" in o.feedback.en
+        o
+        for o in wrong
+        if "figure in the articles" in o.feedback.en or "date nothing" in o.feedback.en
     ]
     assert f"the other {len(generic)} (figures and dates" in text
     recall = sum(1 for d in bank if d.level == Level.RECALL)
