@@ -1,10 +1,21 @@
 """Admin for the question bank, and the "regenerate questions" action on every fact."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import Attempt, Question, QuestionSet, SetQuestion, TeacherSignup
+from conference.admin import fact_admin_url
+from quizzes import challenges
+from quizzes.models import (
+    Attempt,
+    Challenge,
+    Question,
+    QuestionSet,
+    SetQuestion,
+    TeacherSignup,
+)
 from quizzes.permissions import TEACHERS
 from quizzes.services import bank_refresh
 from quizzes.signals import FACT_MODELS
@@ -30,8 +41,8 @@ _add_action_to_fact_admins()
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("uid", "version", "kind", "topic", "status", "chance", "answer_count")
-    list_filter = ("status", "kind", "topic")
+    list_display = ("uid", "version", "kind", "topic", "level", "status", "chance", "answer_count")
+    list_filter = ("status", "kind", "topic", "level", "in_english_article", "in_italian_article")
     search_fields = ("uid",)
     actions = [regenerate_questions]
     readonly_fields = (
@@ -39,6 +50,9 @@ class QuestionAdmin(admin.ModelAdmin):
         "version",
         "kind",
         "topic",
+        "level",
+        "in_english_article",
+        "in_italian_article",
         "status",
         "created_at",
         "retired_at",
@@ -63,35 +77,41 @@ class QuestionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("question"))
     def shown(self, obj):
-        p = obj.payload
-        rows = []
-        for lang in ("en", "it"):
-            options = [
-                ("✔ " if o["correct"] else "• ") + o["text"][lang] for o in p.get("options", [])
-            ]
-            options += [
-                f"{i}. {item['text'][lang]}" for i, item in enumerate(p.get("items", []), 1)
-            ]
-            rights = {r["id"]: r["text"][lang] for r in p.get("rights", [])}
-            options += [
-                f"{left['text'][lang]} → {rights[left['match']]}" for left in p.get("lefts", [])
-            ]
-            if "truth" in p:
-                options.append(_("true") if p["truth"] else _("false"))
-            if "number" in p:
-                options.append(f"{p['number']} ± {p['tolerance']}")
-            if "accepted" in p:
-                options.append(", ".join(p["accepted"]))
-            rows.append(
-                format_html(
-                    "<h3>{}</h3><p>{}</p><ul>{}</ul><p><em>{}</em></p>",
-                    lang,
-                    p["prompt"][lang],
-                    format_html_join("", "<li>{}</li>", ((o,) for o in options)),
-                    p["explanation"][lang],
-                )
+        return question_shown(obj)
+
+
+def question_shown(obj: Question):
+    """A question version as an admin checks it: both languages, the key, the explanation."""
+    p = obj.payload
+    rows = []
+    for lang in ("en", "it"):
+        options = [
+            ("✔ " if o["correct"] else "• ")
+            + o["text"][lang]
+            + (f" — {o['feedback'][lang]}" if o.get("feedback") else "")
+            for o in p.get("options", [])
+        ]
+        options += [f"{i}. {item['text'][lang]}" for i, item in enumerate(p.get("items", []), 1)]
+        rights = {r["id"]: r["text"][lang] for r in p.get("rights", [])}
+        options += [
+            f"{left['text'][lang]} → {rights[left['match']]}" for left in p.get("lefts", [])
+        ]
+        if "truth" in p:
+            options.append(_("true") if p["truth"] else _("false"))
+        if "number" in p:
+            options.append(f"{p['number']} ± {p['tolerance']}")
+        if "accepted" in p:
+            options.append(", ".join(p["accepted"]))
+        rows.append(
+            format_html(
+                "<h3>{}</h3><p>{}</p><ul>{}</ul><p><em>{}</em></p>",
+                lang,
+                p["prompt"][lang],
+                format_html_join("", "<li>{}</li>", ((o,) for o in options)),
+                p["explanation"][lang],
             )
-        return format_html_join("", "{}", ((row,) for row in rows))
+        )
+    return format_html_join("", "{}", ((row,) for row in rows))
 
 
 @admin.register(Attempt)
@@ -154,3 +174,100 @@ class QuestionSetAdmin(admin.ModelAdmin):
     list_filter = ("status", "language")
     search_fields = ("title", "code", "owner__username")
     inlines = [SetQuestionInline]
+
+
+class ChallengeForm(forms.ModelForm):
+    class Meta:
+        model = Challenge
+        fields = ("status", "reply")
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Challenge.Status.ANSWERED
+            and not cleaned.get("reply", "").strip()
+        ):
+            self.add_error("reply", _("Write the answer the student will read."))
+        return cleaned
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(admin.ModelAdmin):
+    """The queue of challenged questions: open ones first, with what an admin needs to
+    decide (the question version, the facts it tests, how it has been answered)."""
+
+    form = ChallengeForm
+    list_display = ("created_at", "question", "reason", "words", "challenged", "answered", "status")
+    list_filter = ("status", "reason", "language")
+    search_fields = ("question__uid", "comment")
+    list_select_related = ("question",)
+    readonly_fields = (
+        "question",
+        "reason",
+        "comment",
+        "language",
+        "created_at",
+        "facts_tested",
+        "challenged",
+        "answered",
+        "question_version",
+        "resolved_at",
+        "resolved_by",
+    )
+    fieldsets = (
+        (_("The student's challenge"), {"fields": ("reason", "comment", "language", "created_at")}),
+        (
+            _("The question"),
+            {"fields": ("question", "question_version", "facts_tested", "challenged", "answered")},
+        ),
+        (_("Resolve it"), {"fields": ("status", "reply", "resolved_at", "resolved_by")}),
+    )
+
+    def has_add_permission(self, request):
+        return False  # students send them
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        self._statistics = challenges.question_statistics(queryset.values("question_id"))
+        return queryset
+
+    def _stats(self, obj) -> dict:
+        stats = getattr(self, "_statistics", None) or {}
+        if obj.question_id not in stats:
+            stats.update(challenges.question_statistics([obj.question_id]))
+            self._statistics = stats
+        return stats[obj.question_id]
+
+    @admin.display(description=_("the student's words"))
+    def words(self, obj):
+        return (obj.comment[:80] + "…") if len(obj.comment) > 80 else obj.comment
+
+    @admin.display(description=_("students who challenged it"))
+    def challenged(self, obj):
+        return self._stats(obj)["challenged"]
+
+    @admin.display(description=_("answered right"))
+    def answered(self, obj):
+        stats = self._stats(obj)
+        return _("%(right)d of %(answers)d") % stats
+
+    @admin.display(description=_("the question version"))
+    def question_version(self, obj):
+        return question_shown(obj.question)
+
+    @admin.display(description=_("facts it tests (correct them here)"))
+    def facts_tested(self, obj):
+        links = []
+        for ref in obj.question.facts:
+            url = fact_admin_url(ref)
+            links.append(format_html('<a href="{}">{}</a>', url, ref) if url else ref)
+        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links))
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Challenge.Status.OPEN:
+            obj.resolved_at = obj.resolved_by = None
+            obj.save()
+            return
+        challenges.challenge_resolve(
+            challenge=obj, status=obj.status, reply=obj.reply, user=request.user
+        )

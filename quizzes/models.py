@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import difficulty
-from quizzes.generation.drafts import Kind, Topic
+from quizzes.generation.drafts import Kind, Level, Topic
 
 KIND_CHOICES = [
     (Kind.SINGLE_CHOICE.value, _("single choice")),
@@ -21,6 +21,10 @@ KIND_CHOICES = [
     (Kind.ORDERING.value, _("ordering")),
     (Kind.MATCHING.value, _("matching")),
     (Kind.SHORT_ANSWER.value, _("short answer")),
+]
+LEVEL_CHOICES = [
+    (Level.RECALL.value, _("recall a fact")),
+    (Level.UNDERSTANDING.value, _("understand a connection")),
 ]
 TOPIC_CHOICES = [
     (Topic.COMPOSITION.value, _("Who took part")),
@@ -47,6 +51,13 @@ class Question(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
     topic = models.CharField(_("topic"), max_length=20, choices=TOPIC_CHOICES)
+    level = models.CharField(
+        _("level"), max_length=16, choices=LEVEL_CHOICES, default=Level.RECALL.value
+    )
+    # Which source article states everything the question asks: a class that read only one
+    # article is asked only what it could have read there.
+    in_english_article = models.BooleanField(_("stated in the English article"), default=True)
+    in_italian_article = models.BooleanField(_("stated in the Italian article"), default=True)
     payload = models.JSONField(_("content"), help_text=_("Both languages and the answer key."))
     facts = models.JSONField(
         _("facts tested"),
@@ -336,3 +347,62 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.window}: {self.count}"
+
+
+class Challenge(models.Model):
+    """A student's report that a question version is wrong, for an admin to resolve.
+
+    No account is needed: the browser session's owner token ties a challenge to the
+    student who sent it, so that they see the admin's answer on their review page and
+    cannot challenge one question twice.
+    """
+
+    class Reason(models.TextChoices):
+        WRONG_KEY = "wrong_key", _("The answer marked right is wrong")
+        AMBIGUOUS = "ambiguous", _("More than one answer could be right")
+        UNCLEAR = "unclear", _("The question or its options are unclear")
+        WRONG_FACT = "wrong_fact", _("The explanation states something wrong")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for an admin")
+        CORRECTED = "corrected", _("fact corrected")
+        ANSWERED = "answered", _("answered")
+
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="challenges", verbose_name=_("question")
+    )
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="challenges"
+    )
+    owner_token = models.CharField(max_length=64, db_index=True, editable=False)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    reason = models.CharField(_("what is wrong"), max_length=12, choices=Reason.choices)
+    comment = models.TextField(_("the student's words"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    reply = models.TextField(
+        _("answer to the student"),
+        blank=True,
+        help_text=_("Shown on the student's review page. Required when you answer."),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        verbose_name = _("challenge")
+        verbose_name_plural = _("challenges")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "owner_token"], name="challenge_once_per_student"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.question} — {self.get_reason_display()}"

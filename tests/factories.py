@@ -233,3 +233,39 @@ class ResponseFactory(factory.django.DjangoModelFactory):
     answer = factory.LazyFunction(dict)
     fraction = 1.0
     points = factory.LazyAttribute(lambda o: o.fraction)
+
+
+class ConnectionFactory(FactFactory):
+    class Meta:
+        model = models.Connection
+
+    key = factory.Sequence(lambda n: f"connection-{n}")
+    relation = models.Connection.Relation.CAUSE
+    question_en = "Why did it happen?"
+    question_it = "Perché accadde?"
+    statement_en = "Because of the facts."
+    statement_it = "A causa dei fatti."
+    explanation_en = "The facts say so. They say it twice."
+    explanation_it = "Lo dicono i fatti. Lo dicono due volte."
+    links = "count:delegates"
+
+
+class MisconceptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Misconception
+
+    connection = factory.SubFactory(ConnectionFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    statement_en = "Because of something else entirely."
+    statement_it = "A causa di tutt'altro."
+    correction_en = "No: the facts say otherwise."
+    correction_it = "No: i fatti dicono altro."
+
+
+class ChallengeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.Challenge"
+
+    owner_token = factory.Sequence(lambda n: f"challenger-{n}")
+    reason = "wrong_key"
+    comment = "I think the key is wrong."
