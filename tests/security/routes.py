@@ -267,6 +267,7 @@ TABLE: dict[str, Row] = {
             "quizzes_question_add",
             "quizzes_question_delete",
             "quizzes_attempt_add",
+            "quizzes_challenge_add",
         )
     },
 }

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from quizzes import services, teaching
+from quizzes import challenges, services, teaching
 from quizzes.models import Question, QuestionSet, TeacherSignup
 from tests.factories import SuperUserFactory, TeacherFactory, UserFactory
 from tests.quizzes.student import answer_data, set_session
@@ -147,6 +147,9 @@ def build_scene() -> Scene:
     set_session(student_a, quiz_owner=STUDENT_A)
     current = teaching.set_start(question_set=question_set, nickname="Ann", owner_token=STUDENT_A)
     answered(student_a, current, 0)
+    challenges.challenge_submit(
+        attempt=current, position=0, owner_token=STUDENT_A, reason="unclear", comment="Why?"
+    )
     practice = [
         Question.objects.active().filter(kind=kind).order_by("uid").first()
         for kind in ("single_choice", "true_false")
