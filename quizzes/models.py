@@ -22,6 +22,8 @@ KIND_CHOICES = [
     (Kind.MATCHING.value, _("matching")),
     (Kind.SHORT_ANSWER.value, _("short answer")),
 ]
+# The languages of the quiz, each named in itself (as a language menu does).
+LANGUAGE_CHOICES = [("en", "English"), ("it", "Italiano")]
 LEVEL_CHOICES = [
     (Level.RECALL.value, _("recall a fact")),
     (Level.UNDERSTANDING.value, _("understand a connection")),
@@ -115,7 +117,7 @@ class QuestionSet(models.Model):
     )
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    language = models.CharField(_("language"), max_length=8, default="en")
+    language = models.CharField(_("language"), max_length=8, default="en", choices=LANGUAGE_CHOICES)
     code = models.CharField(_("join code"), max_length=12, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

@@ -344,14 +344,26 @@ def set_questions_to_start(question_set: QuestionSet) -> list[Question]:
     return [current[uid] for uid in uids if uid in current]
 
 
+SOURCES = {
+    "en": {"in_english_article": True},
+    "it": {"in_italian_article": True},
+    "both": {"in_english_article": True, "in_italian_article": True},
+}
+
+
 def bank(*, topic: str = "", kind: str = "", difficulty: str = "", language: str = "en",
-         search: str = "", exclude: set[str] = frozenset(), limit: int = 60):  # fmt: skip
-    """Active questions for the teacher's bank browser, filtered."""
+         search: str = "", exclude: set[str] = frozenset(), limit: int = 60,
+         level: str = "", source: str = ""):  # fmt: skip
+    """Active questions for the teacher's bank browser, filtered. ``source`` keeps the
+    questions whose facts one article states (en, it) or both do."""
     rows = Question.objects.active().order_by("topic", "uid")
     if topic:
         rows = rows.filter(topic=topic)
     if kind:
         rows = rows.filter(kind=kind)
+    if level:
+        rows = rows.filter(level=level)
+    rows = rows.filter(**SOURCES.get(source, {}))
     if search:
         rows = rows.filter(**{f"payload__prompt__{language}__icontains": search})
     questions = [q for q in rows if q.uid not in exclude]

@@ -10,7 +10,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.forms import LANGUAGES, NicknameField
-from quizzes.models import KIND_CHOICES, TOPIC_CHOICES, QuestionSet
+from quizzes.models import KIND_CHOICES, LEVEL_CHOICES, TOPIC_CHOICES, QuestionSet
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -83,6 +83,18 @@ class BankFilterForm(forms.Form):
         choices=[("", _("Any")), ("easy", _("easy (three in four or more right)")),
                  ("medium", _("medium (half to three in four right)")),
                  ("hard", _("hard (fewer than half right)"))],
+    )  # fmt: skip
+    level = forms.ChoiceField(
+        label=_("Asks to"), choices=[("", _("Recall or understand")), *LEVEL_CHOICES],
+        required=False,
+    )  # fmt: skip
+    source = forms.ChoiceField(
+        label=_("Source"),
+        required=False,
+        help_text=_("For a class that read only one article: ask only what it could read."),
+        choices=[("", _("Either article")), ("en", _("Only facts in the English article")),
+                 ("it", _("Only facts in the Italian article")),
+                 ("both", _("Only facts in both articles"))],
     )  # fmt: skip
     language = forms.ChoiceField(label=_("Show in"), choices=LANGUAGES, required=False)
     q = forms.CharField(label=_("Search"), required=False, max_length=100)

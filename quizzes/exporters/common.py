@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 
@@ -13,6 +14,13 @@ class Exported:
     p_correct: float
     payload: dict
     language: str
+
+    @property
+    def name(self) -> str:
+        """The name other systems show: the topic and a stable number, never words of the
+        answer (an id such as role-who/chkheidze/... would name it)."""
+        digest = hashlib.sha256(self.id.encode()).hexdigest()[:8]
+        return f"{self.topic}-{digest}"
 
     def t(self, text: dict) -> str:
         return text[self.language]

@@ -80,8 +80,8 @@ def question(q: Exported) -> str:
     )
     feedback = f"{q.explanation} [{sources}]"
     return (
-        f"// {q.id} ({q.kind})\n"
-        f"::{escape(q.id)}::[plain]{escape(prompt)} "
+        f"// {q.name} ({q.kind})\n"
+        f"::{escape(q.name)}::[plain]{escape(prompt)} "
         f"{{{_answers(q)} ####{escape(feedback)}}}\n"
     )
 

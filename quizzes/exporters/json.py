@@ -28,7 +28,7 @@ def answer(q: Exported):
 
 def question(q: Exported) -> dict:
     out = {
-        "id": q.id,
+        "id": q.name,
         "kind": q.kind,
         "topic": q.topic,
         "p_correct": q.p_correct,

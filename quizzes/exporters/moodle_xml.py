@@ -43,7 +43,7 @@ def _answer(parent, fraction: str, text: str, feedback: str = ""):
 def question(root, q: Exported) -> None:
     kind = TYPES[q.kind]
     element = ET.SubElement(root, "question", {"type": kind})
-    ET.SubElement(ET.SubElement(element, "name"), "text").text = q.id
+    ET.SubElement(ET.SubElement(element, "name"), "text").text = q.name
     prompt = q.prompt
     if q.kind == "ordering":
         prompt = f"{prompt} {ORDER_HINT[q.language]}"
@@ -55,7 +55,7 @@ def question(root, q: Exported) -> None:
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "0"
     ET.SubElement(element, "hidden").text = "0"
-    ET.SubElement(element, "idnumber").text = q.id
+    ET.SubElement(element, "idnumber").text = q.name
     p = q.payload
     if kind == "multichoice":
         single = q.kind == "single_choice"

@@ -93,6 +93,8 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         language=language,
         search=data.get("q", ""),
         exclude={item.question.uid for item in items},
+        level=data.get("level", ""),
+        source=data.get("source", ""),
     )
     current = {
         q.uid for q in Question.objects.active().filter(uid__in=[i.question.uid for i in items])
@@ -325,7 +327,7 @@ def results_csv(request, question_set):
         a = row.attempt
         writer.writerow(
             [
-                a.nickname,
+                spreadsheet_safe(a.nickname),
                 _stamp(a.started_at),
                 _stamp(a.finished_at),
                 f"{a.score:g}",
@@ -348,6 +350,17 @@ def attempt_detail(request, question_set, attempt_id):
                 for slot, response in selectors.review(attempt)]  # fmt: skip
     context = {"question_set": question_set, "attempt": attempt, "reviewed": reviewed}
     return render(request, "teach/attempt.html", context)
+
+
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection):
+# =HYPERLINK(...) in a nickname would run when the teacher opens the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text as a spreadsheet shows it, never as a formula: a leading quote neutralises it
+    (OWASP's advice for CSV injection)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _stamp(moment) -> str:

@@ -4,6 +4,7 @@ import dataclasses
 import html
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -100,7 +101,7 @@ def test_gift_export_parses_back_to_the_same_questions(drafts, language):
     parsed = {q["name"]: q for q in parse(gift.export(items, language))}
     assert len(parsed) == len(items)
     for item in items:
-        q = parsed[item.id]
+        q = parsed[item.name]
         assert q["format"] == "plain"
         assert q["text"].startswith(item.prompt)
         assert q["general_feedback"].startswith(item.explanation)
@@ -137,7 +138,7 @@ def test_gift_carries_why_each_wrong_choice_is_wrong_as_its_answer_feedback(draf
     parsed = {q["name"]: q for q in parse(gift.export(items, language))}
     checked = 0
     for item in (i for i in items if i.kind in ("single_choice", "multiple_response")):
-        feedback = {a["text"]: a["feedback"] for a in parsed[item.id]["answers"]["answers"]}
+        feedback = {a["text"]: a["feedback"] for a in parsed[item.name]["answers"]["answers"]}
         for option in item.payload["options"]:
             if not option["correct"]:
                 assert feedback[item.t(option["text"])] == item.feedback(option) != ""
@@ -153,7 +154,7 @@ def test_moodle_xml_carries_why_each_wrong_choice_is_wrong(drafts, language):
     item = next(i for i in items if i.id == "understand/lenin-too-late")
     answers = {
         html.unescape(a.find("text").text): html.unescape(a.find("feedback/text").text or "")
-        for a in by_name[item.id].findall("answer")
+        for a in by_name[item.name].findall("answer")
     }
     for option in item.payload["options"]:
         assert answers[item.t(option["text"])] == item.feedback(option)
@@ -170,10 +171,26 @@ def test_gift_special_characters_survive_the_round_trip(drafts):
     items = exported(generate(dataclasses.replace(kb, people=people)), "en")
     text = gift.export(items, "en")
     parsed = {q["name"]: q for q in parse(text)}
-    question = parsed["role-who/kamenev/representative/bolshevik-faction"]
+    names = {item.id: item.name for item in items}
+    question = parsed[names["role-who/kamenev/representative/bolshevik-faction"]]
     assert tricky in [a["text"] for a in question["answers"]["answers"]]
-    statement = parsed["party/kamenev"]
+    statement = parsed[names["party/kamenev"]]
     assert statement["text"].startswith(tricky)
+
+
+@pytest.mark.parametrize("fmt", ["json", "gift", "moodlexml"])
+def test_exported_names_never_tell_the_answer(drafts, fmt):
+    """Exports name questions by topic and number: an id such as role-who/chkheidze/... or
+    .../true would give the answer to anyone who reads the file or the Moodle bank."""
+    items = exported(drafts, "en")
+    text = {"json": json_export, "gift": gift, "moodlexml": moodle_xml}[fmt].export(items, "en")
+    names = [item.name for item in items]
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert re.fullmatch(r"[a-z]+-[0-9a-f]{8}", name), name
+        assert name in text
+    for word in ("chkheidze", "kamenev", "lenin", "/true", "/false", "role-who"):
+        assert word not in " ".join(names)
 
 
 @pytest.mark.parametrize("language", ["en", "it"])
@@ -186,7 +203,7 @@ def test_moodle_xml_is_well_formed_and_structured_as_moodle_expects(drafts, lang
     by_name = {q.find("name/text").text: q for q in questions[1:]}
     assert len(by_name) == len(items)
     for item in items:
-        q = by_name[item.id]
+        q = by_name[item.name]
         assert html.unescape(q.find("questiontext/text").text).startswith(item.prompt)
         assert q.find("questiontext").get("format") == "html"
         answers = q.findall("answer")

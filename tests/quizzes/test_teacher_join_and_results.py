@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from quizzes import teaching
 from quizzes.models import Attempt, QuestionSet
 from tests.factories import TeacherFactory
 from tests.quizzes.student import answer_data
@@ -218,6 +219,17 @@ def test_csv_export_opens_in_a_spreadsheet_with_italian_names_intact(open_set, c
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Nickname", "Started", "Finished", "Score"]
     assert rows[1][0] == "Nikolaj Čcheidze" and rows[1][3:6] == ["2", "3", "66.7"]
+
+
+@pytest.mark.parametrize(
+    "nickname", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(1+1)", "\tTab"]
+)
+def test_a_nickname_never_becomes_a_spreadsheet_formula(open_set, client, nickname):
+    teaching.set_start(question_set=open_set, nickname=nickname, owner_token="formula")
+    client.force_login(open_set.owner)
+    response = client.get(reverse("quizzes:set_results_csv", args=[open_set.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == "'" + nickname
 
 
 def test_the_teacher_reads_a_students_answers_question_by_question(open_set, client):

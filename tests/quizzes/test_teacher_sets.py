@@ -47,6 +47,52 @@ def test_the_bank_filters_by_topic_kind_difficulty_and_text(teacher, client):
     assert "questions match" in html or "question matches" in html
 
 
+def test_a_class_that_read_one_article_is_asked_only_what_it_states(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_bank", args=[question_set.pk])
+
+    def shown(**filters) -> set[str]:
+        html = client.get(url, {"language": "en", **filters}, **HTMX).content.decode()
+        return set(re.findall(r'name="uid" value="([^"]+)"', html))
+
+    for topic in ("resolutions", "composition"):
+        everything = shown(topic=topic)
+        english, italian = shown(topic=topic, source="en"), shown(topic=topic, source="it")
+        both = shown(topic=topic, source="both")
+        assert both == english & italian and both < everything
+    # The economic resolution's tasks are only in the Italian article, the army units among
+    # the delegates only in the English one.
+    assert "understand/economy-through-the-state" in (
+        shown(topic="resolutions", source="it") - shown(topic="resolutions", source="en")
+    )
+    assert "understand/delegates-breakdown" in (
+        shown(topic="composition", source="en") - shown(topic="composition", source="it")
+    )
+
+
+def test_the_bank_filters_understanding_questions(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_bank", args=[question_set.pk])
+    html = client.get(url, {"level": "understanding", "language": "en"}, **HTMX).content.decode()
+    uids = re.findall(r'name="uid" value="([^"]+)"', html)
+    assert uids and all(uid.startswith("understand") for uid in uids)
+
+
+def test_a_set_in_a_language_the_site_does_not_have_is_refused(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_edit", args=[question_set.pk])
+    data = {"title": "3B", "description": "", "language": "xx", "feedback": "immediate",
+            "attempts_allowed": "1", "points_per_question": "1"}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice. xx is not one of the available choices." in (
+        response.content.decode()
+    )
+    question_set.refresh_from_db()
+    assert question_set.language == "en"
+    assert client.get(url).status_code == 200
+
+
 def test_adding_a_question_updates_the_list_and_the_totals_in_place(teacher, client):
     question_set = QuestionSetFactory(owner=teacher, points_per_question=2)
     question = Question.objects.active().filter(kind="numeric").first()
