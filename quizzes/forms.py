@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from quizzes import nicknames
 from quizzes.models import TOPIC_CHOICES
 from quizzes.presenting import Shown
 
@@ -29,7 +30,8 @@ NOT_A_NUMBER = _("Type a number, such as 139.")
 
 
 class NicknameField(forms.CharField):
-    """A student's nickname: runs of spaces become one; blank is refused."""
+    """A student's nickname, normalised (quizzes.nicknames): invisible characters are
+    dropped, compatibility forms folded, runs of spaces made one; blank is refused."""
 
     def __init__(self, *, help_text):
         super().__init__(
@@ -40,7 +42,15 @@ class NicknameField(forms.CharField):
         )
 
     def to_python(self, value):
-        return " ".join(super().to_python(value).split())
+        return nicknames.clean(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not nicknames.readable(value):
+            raise forms.ValidationError(
+                _("Choose a nickname with at least one letter or digit in it."),
+                code="unreadable",
+            )
 
 
 class StartForm(forms.Form):

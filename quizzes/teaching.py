@@ -9,7 +9,7 @@ from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from quizzes import selectors
+from quizzes import nicknames, selectors
 from quizzes.models import Attempt, Question, QuestionSet, SetQuestion
 from quizzes.services import StartRefused, attempt_start
 
@@ -174,14 +174,20 @@ def _when(moment) -> str:
 def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, user=None) -> Attempt:
     """A student's attempt at a set, under the set's settings.
 
-    The nickname is the student's within the set: another browser that uses it is refused,
-    the same browser may come back for another attempt while attempts remain.
+    The nickname is the student's within the set: another browser that uses it, or one that
+    looks the same (a Cyrillic "а" for a Latin "a"), is refused; the same browser may come
+    back for another attempt while attempts remain.
     """
     join_check(question_set=question_set)
     with transaction.atomic():
         QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
         same_name = question_set.attempts.filter(nickname__iexact=nickname)
-        if same_name.exclude(owner_token=owner_token).exists():
+        others = (
+            question_set.attempts.exclude(owner_token=owner_token)
+            .values_list("nickname", flat=True)
+            .distinct()
+        )
+        if any(nicknames.looks_like(nickname, other) for other in others):
             raise JoinRefused(
                 _("Someone in this quiz already uses the nickname “%(name)s”; choose another.")
                 % {"name": nickname}
