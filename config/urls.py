@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", LOGIN, name="login"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/signup/done/", accounts.signup_done, name="signup_done"),
+    path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     prefix_default_language=False,
 )

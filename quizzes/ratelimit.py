@@ -72,11 +72,26 @@ def blocked(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
     return _estimate(_counts(key, window_seconds, now), window_seconds, now) > limit
 
 
+def client_ip(request) -> str:
+    """The client's address as the trusted proxies saw it.
+
+    Each of the PROXY_COUNT proxies in front of the site appends the address it received the
+    request from to X-Forwarded-For, so the client is the PROXY_COUNT-th entry from the
+    right; anything to the left of it the client may have written itself. Without proxies,
+    the address of the connection. (django-ipware counts proxies inside the header, the
+    proxy's own address included, which is not how nginx and most load balancers write it.)
+    """
+    proxies = settings.PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def client_key(request) -> str:
-    """The client's address (the proxy's X-Forwarded-For when DJANGO_BEHIND_PROXY is set)."""
-    if settings.SECURE_PROXY_SSL_HEADER and request.META.get("HTTP_X_FORWARDED_FOR"):
-        return request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """What rate limits count by: the client's address (client_ip)."""
+    return client_ip(request)
 
 
 def sweep(*, older_than_seconds: int = 86400) -> int:

@@ -197,3 +197,111 @@ def test_sign_ups_from_one_address_stop_after_the_hourly_limit(db, frozen_limite
         "password2": "Another-long-pass-42",
     }
     assert other.post(reverse("signup"), data).status_code == 302
+
+
+def test_password_resets_for_one_account_stop_whatever_the_address(db, frozen_limiter, mailoutbox):
+    TeacherFactory(username="carla", email="carla@example.org")
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post(reverse("password_reset"), {"email": "carla@example.org"})
+        .status_code
+        for n in range(accounts.PER_ACCOUNT["limit"] + 2)
+    ]
+    assert statuses == [302] * accounts.PER_ACCOUNT["limit"] + [429, 429]
+    assert len(mailoutbox) == accounts.PER_ACCOUNT["limit"]
+    refused = Client(REMOTE_ADDR="198.51.100.99").post(
+        reverse("password_reset"), {"email": "carla@example.org"}
+    )
+    assert "Wait an hour" in refused.content.decode()
+
+
+def test_password_resets_from_one_address_stop_after_the_hourly_limit(db, frozen_limiter):
+    client = Client(REMOTE_ADDR=ATTACKER)
+    statuses = [
+        client.post(reverse("password_reset"), {"email": f"x{n}@example.org"}).status_code
+        for n in range(accounts.RESETS["limit"] + 1)
+    ]
+    assert statuses == [302] * accounts.RESETS["limit"] + [429]
+    other = Client(REMOTE_ADDR=CLASSROOM)
+    assert other.post(reverse("password_reset"), {"email": "y@example.org"}).status_code == 302
+
+
+def test_sign_ups_for_one_username_stop_whatever_the_address(db, frozen_limiter):
+    statuses = []
+    for n in range(accounts.PER_ACCOUNT["limit"] + 1):
+        data = {
+            "username": f"taken{n}",
+            "first_name": "Anna",
+            "last_name": "Bianchi",
+            "email": "same@example.org",
+            "school": "Liceo",
+            "password1": "Another-long-pass-42",
+            "password2": "Another-long-pass-42",
+        }
+        client = Client(REMOTE_ADDR=f"198.51.100.{n}")
+        statuses.append(client.post(reverse("signup"), data).status_code)
+    assert statuses == [302] * accounts.PER_ACCOUNT["limit"] + [429]
+
+
+# -- behind a proxy: the address the trusted proxy saw -----------------------------------------
+
+
+def test_behind_one_proxy_a_client_cannot_choose_its_own_address(settings):
+    """The client writes X-Forwarded-For: 6.6.6.6; the proxy appends the real address."""
+    from django.test import RequestFactory
+
+    settings.PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR=f"6.6.6.6, {ATTACKER}", REMOTE_ADDR="10.0.0.1"
+    )
+    assert ratelimit.client_ip(request) == ATTACKER
+    honest = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=CLASSROOM, REMOTE_ADDR="10.0.0.1")
+    assert ratelimit.client_ip(honest) == CLASSROOM
+
+
+def test_behind_two_proxies_the_client_is_second_from_the_right(settings):
+    from django.test import RequestFactory
+
+    settings.PROXY_COUNT = 2
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR=f"6.6.6.6, {ATTACKER}, 10.0.0.2", REMOTE_ADDR="10.0.0.1"
+    )
+    assert ratelimit.client_ip(request) == ATTACKER
+
+
+def test_without_a_proxy_a_forwarded_header_is_ignored(settings):
+    from django.test import RequestFactory
+
+    settings.PROXY_COUNT = 0
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="6.6.6.6", REMOTE_ADDR=ATTACKER)
+    assert ratelimit.client_ip(request) == ATTACKER
+
+
+def test_behind_a_proxy_wrong_passwords_lock_out_only_the_guesser(settings, client):
+    """django-axes counts by the same address: five wrong passwords from one address behind
+    the proxy do not lock the teacher out from the classroom's."""
+    settings.PROXY_COUNT = 1
+    teacher = TeacherFactory(username="lockme")
+    url = reverse("login")
+    for n in range(6):
+        client.post(
+            url,
+            {"username": "lockme", "password": f"wrong-{n}"},
+            HTTP_X_FORWARDED_FOR=f"9.9.9.{n}, {ATTACKER}",
+            REMOTE_ADDR="10.0.0.1",
+        )
+    classroom = Client()
+    response = classroom.post(
+        url,
+        {"username": teacher.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR=CLASSROOM,
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert response.status_code == 302  # logged in
+    locked = Client().post(
+        url,
+        {"username": teacher.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR=f"1.1.1.1, {ATTACKER}",
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert locked.status_code != 302
