@@ -100,14 +100,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # The quiz step only (jinja2/quizzes/): see config/jinja2.py.
-        "NAME": "jinja2",
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "config.jinja2.environment"},
-    },
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL names another (PostgreSQL in production).

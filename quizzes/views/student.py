@@ -46,10 +46,9 @@ def _user(request):
 
 
 def _step(request, context: dict, status: int = 200):
-    """The quiz page, or for an htmx request its step alone (jinja2/quizzes/step.html)."""
-    if request.htmx:
-        return render(request, "quizzes/step.html", context, status=status, using="jinja2")
-    return render(request, "quizzes/take.html", context, status=status)
+    """The quiz page, or for an htmx request its step alone."""
+    template = "quizzes/take.html#step" if request.htmx else "quizzes/take.html"
+    return render(request, template, context, status=status)
 
 
 @require_safe
