@@ -118,6 +118,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # a shared lock (which fails at once whatever the timeout); WAL lets readers go on
     # while one writer commits.
     DATABASES["default"]["ENGINE"] = "config.sqlite3"  # the real parameter limit, see there
+    # Tests run on a file too, so that concurrent writers meet the locks the site meets (an
+    # in-memory database shares one cache between connections, with locks of its own).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

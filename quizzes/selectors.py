@@ -6,11 +6,10 @@ import random
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext
 
 from conference import models as facts_models
-from quizzes import slots
 from quizzes.generation import facts as kb
 from quizzes.models import (
     Attempt,
@@ -216,33 +215,47 @@ def _greedy(pool: list[Question], length: int) -> list[Question]:
     return chosen
 
 
+def _owned(owner_token: str | None, user, prefix: str = "") -> Q:
+    """Rows of attempts that belong to this browser session or this user."""
+    ownership = Q(**{f"{prefix}owner_token": owner_token}) if owner_token else Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        ownership |= Q(**{f"{prefix}user": user})
+    return ownership
+
+
 def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
     """The attempt if it belongs to this browser session or this user, else None."""
-    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        ownership |= Q(user=user)
-    return Attempt.objects.filter(ownership, pk=attempt_id).first()
+    return Attempt.objects.filter(_owned(owner_token, user), pk=attempt_id).first()
+
+
+# Positions are stored as positive 32-bit integers; a number from a URL or a form may not be.
+MAX_POSITION = 2**31 - 1
+
+
+def _slots(*, attempt_id, owner_token: str | None, user):
+    """An attempt's slots with their attempt and question, if the attempt is this visitor's."""
+    return AttemptQuestion.objects.filter(
+        _owned(owner_token, user, prefix="attempt__"), attempt_id=attempt_id
+    ).select_related("attempt", "question")
 
 
 def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
     """The attempt's slot at ``position`` (its current one by default), with the attempt and
     the question, in one query; None if the attempt is not this visitor's."""
+    slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
     if position is None:
-        return slots.current(attempt_id=attempt_id, owner_token=owner_token, user=user)
-    found = slots.at(
-        attempt_id=attempt_id, owner_token=owner_token, user=user, positions=[position]
-    )
-    return found.get(position)
+        return slots.filter(position=F("attempt__position")).first()
+    if not 0 <= position <= MAX_POSITION:
+        return None
+    return slots.filter(position=position).first()
 
 
 def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
     """The slot at ``position`` and the one after it (None at the end), in one query."""
-    found = slots.at(
-        attempt_id=attempt_id,
-        owner_token=owner_token,
-        user=user,
-        positions=[position, position + 1],
-    )
+    if not 0 <= position < MAX_POSITION:
+        return None, None
+    slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
+    found = {slot.position: slot for slot in slots.filter(position__in=[position, position + 1])}
     return found.get(position), found.get(position + 1)
 
 
@@ -255,11 +268,8 @@ def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:
 
 def open_attempt(*, owner_token: str | None, user) -> Attempt | None:
     """The visitor's unfinished attempt, to offer "continue where you left off"."""
-    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        ownership |= Q(user=user)
     return (
-        Attempt.objects.filter(ownership, state=Attempt.State.IN_PROGRESS)
+        Attempt.objects.filter(_owned(owner_token, user), state=Attempt.State.IN_PROGRESS)
         .order_by("-started_at")
         .first()
     )
