@@ -196,7 +196,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "quiz@localhost
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cache"
     if CACHE_URL.startswith(("redis://", "rediss://"))
-    else "config.sessions"  # Django's signed cookies, each verified once (see there)
+    else "django.contrib.sessions.backends.signed_cookies"
 )
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 

@@ -67,7 +67,11 @@ def test_redis_holds_sessions_and_rate_limits_when_several_app_servers_share_it(
         "True",
     ], shared.stderr
     alone = manage("shell", "-c", code, env_overrides={})
-    assert alone.stdout.split()[-3:] == ["config.sessions", "LocMemCache", "False"], alone.stderr
+    assert alone.stdout.split()[-3:] == [
+        "django.contrib.sessions.backends.signed_cookies",
+        "LocMemCache",
+        "False",
+    ], alone.stderr
 
 
 def test_gunicorn_threads_default_to_one_on_sqlite_and_four_on_postgresql(monkeypatch):
