@@ -63,9 +63,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Compresses pages (static files come compressed from whitenoise). Django's GZip adds
-    # random padding against BREACH, since pages carry CSRF tokens.
-    "config.compression.GZipMiddleware",
+    # Compresses pages (static files come compressed from whitenoise), for the page weights
+    # of docs/benchmarks.md where no proxy compresses. Django's GZip adds random padding
+    # against BREACH, since pages carry CSRF tokens.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.htmx.HtmxMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
