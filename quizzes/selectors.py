@@ -167,7 +167,7 @@ def practice_questions(
     Two questions on one fact would give each other away ("Who opened the Conference?" next
     to "Chkheidze opened the Conference: true or false?").
     """
-    # Only what picking needs: the content (and its JSON decoding) stays in the database.
+    # Optimization: picking reads no payload, the largest column, so it stays in the database.
     rows = Question.objects.active().only("id", "uid", "kind", "topic", "facts")
     if topic:
         rows = rows.filter(topic=topic)
@@ -234,6 +234,7 @@ MAX_POSITION = 2**31 - 1
 
 def _slots(*, attempt_id, owner_token: str | None, user):
     """An attempt's slots with their attempt and question, if the attempt is this visitor's."""
+    # Optimization: the attempt and the question come in the slot's query; every answer reads them.
     return AttemptQuestion.objects.filter(
         _owned(owner_token, user, prefix="attempt__"), attempt_id=attempt_id
     ).select_related("attempt", "question")
@@ -255,6 +256,7 @@ def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
     if not 0 <= position < MAX_POSITION:
         return None, None
     slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
+    # Optimization: the next question comes with this one, for the step an answer returns.
     found = {slot.position: slot for slot in slots.filter(position__in=[position, position + 1])}
     return found.get(position), found.get(position + 1)
 
@@ -327,9 +329,9 @@ def set_questions_for_attempt(question_set: QuestionSet) -> list[Question]:
 
 
 def set_questions_to_start(question_set: QuestionSet) -> list[Question]:
-    """What an attempt needs of the set's current questions: their ids, in the set's order.
-    A whole class joins at the same minute, so the payloads stay in the database."""
+    """What an attempt needs of the set's current questions: their ids, in the set's order."""
     uids = list(question_set.items.order_by("position").values_list("question__uid", flat=True))
+    # Optimization: a whole class joins at the same minute; starting reads no payload.
     current = {q.uid: q for q in Question.objects.active().filter(uid__in=uids).only("pk", "uid")}
     return [current[uid] for uid in uids if uid in current]
 
@@ -416,7 +418,7 @@ def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResu
             pk__in=AttemptQuestion.objects.filter(attempt__question_set=question_set).values(
                 "question_id"
             )
-        ).only("uid", "kind", "payload")
+        ).only("uid", "kind", "payload")  # Optimization: the item analysis reads no more
     }
     attempts = list({slot.attempt_id: slot.attempt for slot in slots}.values())
     rows = [
