@@ -12,8 +12,6 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
-
-
 # Threads let a worker go on while a request waits on the database. The same default on
 # SQLite and PostgreSQL: a class of 300 answering at once was acknowledged as fast or
 # faster with 4 threads than with 1 on both (docs/benchmarks.md).

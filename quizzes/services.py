@@ -274,12 +274,15 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
     if finishes:
         moves.update(state=Attempt.State.FINISHED, ending=Attempt.Ending.COMPLETED, finished_at=now)
     with transaction.atomic():
-        moved = (
-            Attempt.objects.filter(pk=attempt.pk, position=slot.position)
-            .filter(state=Attempt.State.IN_PROGRESS)
-            .filter(Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE))
-            .update(**moves)
-        )
+        # The sequence check: the attempt moves on only from this question, in progress and
+        # within its time; the number of rows updated decides.
+        moved = Attempt.objects.filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE),
+            pk=attempt.pk,
+            position=slot.position,
+            state=Attempt.State.IN_PROGRESS,
+        ).update(**moves)
+        response = None
         if moved:
             response = Response.objects.create(
                 attempt=attempt,
@@ -291,7 +294,7 @@ def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
                 points=points,
                 answered_at=now,
             )
-    if moved:
+    if response is not None:
         attempt.position, attempt.score = slot.position + 1, attempt.score + points
         if finishes:
             attempt.state, attempt.ending = Attempt.State.FINISHED, Attempt.Ending.COMPLETED
@@ -350,7 +353,8 @@ def difficulty_calibrate(*, responses=None) -> int:
 def attempts_sweep(*, now=None) -> int:
     """Finish every attempt whose time ran out, with its deadline as the finishing time."""
     now = now or timezone.now()
-    due = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now - GRACE)
-    # Optimization: expiring an attempt reads only these.
-    due = due.only("pk", "state", "deadline")
+    # Optimization: expiring an attempt reads only these columns.
+    due = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now - GRACE).only(
+        "pk", "state", "deadline"
+    )
     return sum(attempt_expire(attempt=attempt, now=now) for attempt in due)
