@@ -93,22 +93,13 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.shown = shown
         kind = shown.kind
-        choices = [(c.token, c.text) for c in shown.choices]
-        if kind in ("single_choice", "true_false"):
-            self.fields["answer"] = forms.ChoiceField(
-                choices=choices,
-                error_messages={
-                    "required": _("Choose an answer."),
-                    "invalid_choice": INVALID_OPTION,
-                },
-            )
-        elif kind == "multiple_response":
-            self.fields["answer"] = forms.MultipleChoiceField(
-                choices=choices,
-                error_messages={
-                    "required": _("Select at least one answer."),
-                    "invalid_choice": INVALID_OPTION,
-                },
+        if kind in ("single_choice", "true_false", "multiple_response"):
+            many = kind == "multiple_response"
+            field = forms.MultipleChoiceField if many else forms.ChoiceField
+            required = _("Select at least one answer.") if many else _("Choose an answer.")
+            self.fields["answer"] = field(
+                choices=[(c.token, c.text) for c in shown.choices],
+                error_messages={"required": required, "invalid_choice": INVALID_OPTION},
             )
         elif kind == "numeric":
             self.fields["answer"] = forms.CharField(
