@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, one after the other, each printing its figures.
 
 1. answer submissions against a bare view (throughput, latency, ratio), SQLite and
-   PostgreSQL, then where an answer's time goes (bench/breakdown.py);
+   PostgreSQL, then a class of 300 answering at once (bench/burst.py), then where an
+   answer's time goes (bench/breakdown.py);
 2. SQL statements per page and action for quizzes of 5, 50 and 500 questions, both
    databases;
 3. page weight and Lighthouse scores (needs Chromium and bench/lighthouse's npm install);
@@ -41,6 +42,11 @@ def main(quick: bool = False) -> int:
         failed += run(
             f"1. answer submissions vs a bare view ({database})",
             [PYTHON, "-m", "bench.throughput", database, cycles, turn],
+        )
+    for database in databases:
+        failed += run(
+            f"1a. a class of 300 answering at once ({database})",
+            [PYTHON, "-m", "bench.burst", database],
         )
     failed += run(
         "1b. where an answer's time goes (sqlite, one process)",

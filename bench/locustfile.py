@@ -1,10 +1,9 @@
 """Simulated students for the throughput benchmark (locust).
 
 A student joins a published set and answers question after question through htmx, as a
-browser does: it reads the option tokens from each question it is shown. In other turns
-it posts the same kind of form to the answer's floor (bench/floor.py), or asks the bare
-health-check view as a cookieless visitor. All talk to the host given to locust, nothing
-else.
+browser does: it reads the option tokens from each question it is shown. In the other
+turns it asks the bare health-check view as a cookieless visitor. All talk to the host
+given to locust, nothing else.
 """
 
 from __future__ import annotations
@@ -81,21 +80,6 @@ class Student(FastHttpUser):
                 self.html = response.text
             return status
 
-    def floor(self) -> int | None:
-        """The same kind of post to the answer's floor (bench/floor.py); as answer()."""
-        if self.joined_again():
-            return None
-        form = {**answer_for(self.html), "csrfmiddlewaretoken": self.csrf}
-        attempt = self.url.rstrip("/").rsplit("/", 1)[1]
-        with self.client.post(
-            f"/bench/floor/{attempt}/",
-            data=form,
-            headers={"HX-Request": "true", "X-CSRFToken": self.csrf},
-            name="floor",
-            catch_response=True,
-        ) as response:
-            return _checked(response)
-
     def bare(self) -> int:
         """The bare view, without the student's cookies (as any visitor asks it)."""
         with self.bare_client.get("/healthz/", name="bare", catch_response=True) as response:
@@ -113,11 +97,11 @@ def _checked(response) -> int:
 
 
 class TakingTurns(Student):
-    """Every student answers, then asks the bare view, then posts to the floor, in turns of
-    LOCUST_TURN seconds counted by the clock from LOCUST_START, all students together: the
-    three are measured seconds apart, so this machine's drift in speed, which runs over tens
-    of seconds, hardly moves their ratios. Each request is logged (what, start, end,
-    status), and the log is written to LOCUST_RECORDS when the run ends."""
+    """Every student answers, then asks the bare view, in turns of LOCUST_TURN seconds
+    counted by the clock from LOCUST_START, all students together: the two are measured
+    seconds apart, so this machine's drift in speed, which runs over tens of seconds, hardly
+    moves their ratio. Each request is logged (what, start, end, status), and the log is
+    written to LOCUST_RECORDS when the run ends."""
 
     records: list = []
 

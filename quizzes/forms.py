@@ -6,8 +6,6 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import nicknames
@@ -95,124 +93,89 @@ class JoinForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).upper()
 
 
-class AnswerForm:
-    """Checks a posted answer to one shown question as a Django form with a field per input
-    would (ChoiceField, MultipleChoiceField, CharField with max_length), with the same
-    messages; cleaned_data["answer"] is in stored ids, errors maps each input to its messages.
+class AnswerForm(forms.Form):
+    """The answer to one shown question; its fields come from the question's kind.
+    cleaned_data["answer"] is in stored ids. The template renders the inputs itself
+    (quizzes/_inputs.html), with the tokens of ``shown``; the posted position is the view's
+    to check, since it picks the question this form is built for."""
 
-    Not a django.forms.Form: building a form and its fields cost more than the rest of the
-    check on every answer (docs/benchmarks.md), and the step renders its inputs itself
-    (jinja2/quizzes/inputs.html). The posted position is the view's to check: it picks the
-    question this is built for.
-    """
-
-    def __init__(self, data, *, shown: Shown):
-        self.data, self.shown = data, shown
-        self.errors: dict[str, list[str]] = {}
-        self.cleaned_data: dict = {}
-        answer = self._check()
-        if not self.errors:
-            self.cleaned_data["answer"] = answer
-
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    def _error(self, name: str, message) -> None:
-        self.errors.setdefault(name, []).append(str(message))
-
-    def _one(self, name: str, tokens, required, invalid=INVALID_OPTION) -> str | None:
-        """A ChoiceField: one token of ``tokens``."""
-        value = self.data.get(name)
-        value = "" if value in forms.Field.empty_values else str(value)
-        if not value:
-            self._error(name, required)
-        elif value not in tokens:
-            self._error(name, invalid)
-        else:
-            return value
-        return None
-
-    def _many(self, name: str, tokens, required, invalid=INVALID_OPTION) -> list[str] | None:
-        """A MultipleChoiceField: tokens of ``tokens``, at least one."""
-        get = self.data.getlist if hasattr(self.data, "getlist") else self.data.get
-        values = get(name)
-        if values and not isinstance(values, list | tuple):
-            self._error(name, forms.MultipleChoiceField.default_error_messages["invalid_list"])
-            return None
-        values = [str(value) for value in values or []]
-        if not values:
-            self._error(name, required)
-        elif any(value not in tokens for value in values):
-            self._error(name, invalid)
-        else:
-            return values
-        return None
-
-    def _text(self, name: str, max_length: int, required, too_long) -> str | None:
-        """A CharField: the text, stripped."""
-        value = self.data.get(name)
-        value = "" if value in forms.Field.empty_values else str(value).strip()
-        if not value:
-            self._error(name, required)
-            return None
-        if len(value) > max_length:
-            self._error(name, too_long)
-        if "\x00" in value:
-            self._error(name, ProhibitNullCharactersValidator.message)
-        return None if name in self.errors else value
-
-    def _check(self) -> dict | None:
-        shown, kind = self.shown, self.shown.kind
-        lookup = shown.lookup()
-        if kind in ("single_choice", "true_false"):
-            chosen = self._one("answer", lookup, _("Choose an answer."))
-            if chosen is None:
-                return None
-            if kind == "true_false":
-                return {"value": lookup[chosen] == "true"}
-            return {"option": lookup[chosen]}
-        if kind == "multiple_response":
-            chosen = self._many("answer", lookup, _("Select at least one answer."))
-            return None if chosen is None else {"options": sorted(lookup[t] for t in chosen)}
-        if kind == "numeric":
-            typed = self._text("answer", 30, _("Type a number."), NOT_A_NUMBER)
-            if typed is None:
-                return None
-            # Plain digits, with a decimal point or comma: 139, 13.5, 13,5.
-            text = typed.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-            if not NUMBER.fullmatch(text):
-                self._error("answer", NOT_A_NUMBER)
-                return None
-            return {"value": str(Decimal(text))}
-        if kind == "short_answer":
-            typed = self._text(
-                "answer",
-                TEXT_MAX,
-                _("Type your answer."),
-                _("Your answer is too long (at most 200 characters)."),
+    def __init__(self, *args, shown: Shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown = shown
+        kind = shown.kind
+        if kind in ("single_choice", "true_false", "multiple_response"):
+            many = kind == "multiple_response"
+            field = forms.MultipleChoiceField if many else forms.ChoiceField
+            required = _("Select at least one answer.") if many else _("Choose an answer.")
+            self.fields["answer"] = field(
+                choices=[(c.token, c.text) for c in shown.choices],
+                error_messages={"required": required, "invalid_choice": INVALID_OPTION},
             )
-            return None if typed is None else {"text": typed}
-        if kind == "ordering":
-            items = [c.token for c in shown.items]
-            order = self._many(
-                "order",
-                items,
-                _("Put the events in order."),
-                _("That item is not part of this question."),
+        elif kind == "numeric":
+            self.fields["answer"] = forms.CharField(
+                max_length=30,
+                error_messages={"required": _("Type a number."), "max_length": NOT_A_NUMBER},
             )
-            if order is None:
-                return None
-            if sorted(order) != sorted(items):
-                self._error(NON_FIELD_ERRORS, _("Put every event in the list exactly once."))
-                return None
-            return {"order": [lookup[t] for t in order]}
-        if kind == "matching":
-            rights = {c.token for c in shown.rights}
-            pairs = {
-                lookup[left.token]: self._one(
-                    f"pair_{left.token}", rights, _("Choose a match for every item.")
+        elif kind == "short_answer":
+            self.fields["answer"] = forms.CharField(
+                max_length=TEXT_MAX,
+                error_messages={
+                    "required": _("Type your answer."),
+                    "max_length": _("Your answer is too long (at most 200 characters)."),
+                },
+            )
+        elif kind == "ordering":
+            self.fields["order"] = forms.MultipleChoiceField(
+                choices=[(c.token, c.text) for c in shown.items],
+                error_messages={
+                    "required": _("Put the events in order."),
+                    "invalid_choice": _("That item is not part of this question."),
+                },
+            )
+        elif kind == "matching":
+            rights = [(c.token, c.text) for c in shown.rights]
+            for left in shown.lefts:
+                self.fields[f"pair_{left.token}"] = forms.ChoiceField(
+                    choices=rights,
+                    error_messages={
+                        "required": _("Choose a match for every item."),
+                        "invalid_choice": INVALID_OPTION,
+                    },
                 )
-                for left in shown.lefts
-            }
-            return None if self.errors else {"pairs": {k: lookup[v] for k, v in pairs.items()}}
-        return None
+
+    def clean_answer(self):
+        value = self.cleaned_data["answer"]
+        if self.shown.kind == "numeric":
+            # Plain digits, with a decimal point or comma: 139, 13.5, 13,5.
+            text = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            if not NUMBER.fullmatch(text):
+                raise forms.ValidationError(NOT_A_NUMBER)
+            return str(Decimal(text))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        lookup = self.shown.lookup()
+        kind = self.shown.kind
+        if kind == "single_choice":
+            data["answer"] = {"option": lookup[data["answer"]]}
+        elif kind == "true_false":
+            data["answer"] = {"value": lookup[data["answer"]] == "true"}
+        elif kind == "multiple_response":
+            data["answer"] = {"options": sorted(lookup[t] for t in data["answer"])}
+        elif kind == "numeric":
+            data["answer"] = {"value": data["answer"]}
+        elif kind == "short_answer":
+            data["answer"] = {"text": data["answer"]}
+        elif kind == "ordering":
+            # The order as posted: MultipleChoiceField keeps it, and repeats too.
+            order = data["order"]
+            if sorted(order) != sorted(c.token for c in self.shown.items):
+                raise forms.ValidationError(_("Put every event in the list exactly once."))
+            data["answer"] = {"order": [lookup[t] for t in order]}
+        elif kind == "matching":
+            pairs = {left.token: data[f"pair_{left.token}"] for left in self.shown.lefts}
+            data["answer"] = {"pairs": {lookup[k]: lookup[v] for k, v in pairs.items()}}
+        return data

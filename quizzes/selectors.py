@@ -6,11 +6,10 @@ import random
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext
 
 from conference import models as facts_models
-from quizzes import slots
 from quizzes.generation import facts as kb
 from quizzes.models import (
     Attempt,
@@ -188,7 +187,7 @@ def practice_questions(
     Two questions on one fact would give each other away ("Who opened the Conference?" next
     to "Chkheidze opened the Conference: true or false?").
     """
-    # Only what picking needs: the content (and its JSON decoding) stays in the database.
+    # Optimization: picking reads no payload, the largest column, so it stays in the database.
     rows = Question.objects.active().only("id", "uid", "kind", "topic", "facts")
     if topic:
         rows = rows.filter(topic=topic)
@@ -236,33 +235,49 @@ def _greedy(pool: list[Question], length: int) -> list[Question]:
     return chosen
 
 
+def _owned(owner_token: str | None, user, prefix: str = "") -> Q:
+    """Rows of attempts that belong to this browser session or this user."""
+    ownership = Q(**{f"{prefix}owner_token": owner_token}) if owner_token else Q(pk__in=[])
+    if user is not None and user.is_authenticated:
+        ownership |= Q(**{f"{prefix}user": user})
+    return ownership
+
+
 def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
     """The attempt if it belongs to this browser session or this user, else None."""
-    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        ownership |= Q(user=user)
-    return Attempt.objects.filter(ownership, pk=attempt_id).first()
+    return Attempt.objects.filter(_owned(owner_token, user), pk=attempt_id).first()
+
+
+# Positions are stored as positive 32-bit integers; a number from a URL or a form may not be.
+MAX_POSITION = 2**31 - 1
+
+
+def _slots(*, attempt_id, owner_token: str | None, user):
+    """An attempt's slots with their attempt and question, if the attempt is this visitor's."""
+    # Optimization: the attempt and the question come in the slot's query; every answer reads them.
+    return AttemptQuestion.objects.filter(
+        _owned(owner_token, user, prefix="attempt__"), attempt_id=attempt_id
+    ).select_related("attempt", "question")
 
 
 def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None = None):
     """The attempt's slot at ``position`` (its current one by default), with the attempt and
     the question, in one query; None if the attempt is not this visitor's."""
+    slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
     if position is None:
-        return slots.current(attempt_id=attempt_id, owner_token=owner_token, user=user)
-    found = slots.at(
-        attempt_id=attempt_id, owner_token=owner_token, user=user, positions=[position]
-    )
-    return found.get(position)
+        return slots.filter(position=F("attempt__position")).first()
+    if not 0 <= position <= MAX_POSITION:
+        return None
+    return slots.filter(position=position).first()
 
 
 def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
     """The slot at ``position`` and the one after it (None at the end), in one query."""
-    found = slots.at(
-        attempt_id=attempt_id,
-        owner_token=owner_token,
-        user=user,
-        positions=[position, position + 1],
-    )
+    if not 0 <= position < MAX_POSITION:
+        return None, None
+    slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
+    # Optimization: the next question comes with this one, for the step an answer returns.
+    found = {slot.position: slot for slot in slots.filter(position__in=[position, position + 1])}
     return found.get(position), found.get(position + 1)
 
 
@@ -275,11 +290,8 @@ def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:
 
 def open_attempt(*, owner_token: str | None, user) -> Attempt | None:
     """The visitor's unfinished attempt, to offer "continue where you left off"."""
-    ownership = Q(owner_token=owner_token) if owner_token else Q(pk__in=[])
-    if user is not None and user.is_authenticated:
-        ownership |= Q(user=user)
     return (
-        Attempt.objects.filter(ownership, state=Attempt.State.IN_PROGRESS)
+        Attempt.objects.filter(_owned(owner_token, user), state=Attempt.State.IN_PROGRESS)
         .order_by("-started_at")
         .first()
     )
@@ -337,9 +349,9 @@ def set_questions_for_attempt(question_set: QuestionSet) -> list[Question]:
 
 
 def set_questions_to_start(question_set: QuestionSet) -> list[Question]:
-    """What an attempt needs of the set's current questions: their ids, in the set's order.
-    A whole class joins at the same minute, so the payloads stay in the database."""
+    """What an attempt needs of the set's current questions: their ids, in the set's order."""
     uids = list(question_set.items.order_by("position").values_list("question__uid", flat=True))
+    # Optimization: a whole class joins at the same minute; starting reads no payload.
     current = {q.uid: q for q in Question.objects.active().filter(uid__in=uids).only("pk", "uid")}
     return [current[uid] for uid in uids if uid in current]
 
@@ -438,7 +450,7 @@ def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResu
             pk__in=AttemptQuestion.objects.filter(attempt__question_set=question_set).values(
                 "question_id"
             )
-        ).only("uid", "kind", "payload")
+        ).only("uid", "kind", "payload")  # Optimization: the item analysis reads no more
     }
     attempts = list({slot.attempt_id: slot.attempt for slot in slots}.values())
     rows = [

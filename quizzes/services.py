@@ -7,11 +7,11 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from quizzes import difficulty, scoring, selectors, slots
+from quizzes import difficulty, scoring, selectors
 from quizzes.generation.drafts import Draft
 from quizzes.generation.facts import FactBase
 from quizzes.generation.registry import generate
@@ -265,24 +265,46 @@ def attempt_expire(*, attempt: Attempt, now=None) -> bool:
 def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
     """Score and record one answer, moving the attempt on by one question.
 
-    Like Moodle's sequence check: one transaction in which a conditional update of the
-    attempt's position (still at this question, in progress, within its time) decides; the
-    unique (attempt, position) of responses makes a replay harmless. A replay of an
-    accepted answer returns that answer; a stale or out-of-order one is refused.
+    Like Moodle's sequence check: in one transaction, a conditional update of the attempt's
+    position (still at this question, in progress, within its time) decides, and the
+    response is created only if it matched; the unique (attempt, position) of responses
+    makes a replay harmless. A replay of an accepted answer returns that answer; a stale or
+    out-of-order one is refused.
     """
     attempt = slot.attempt
     now = now or timezone.now()
     fraction = scoring.score(slot.question.payload, answer)
-    response = slots.advance(
-        slot=slot,
-        answer=answer,
-        fraction=fraction,
-        points=fraction * slot.points,
-        now=now,
-        earliest_deadline=now - GRACE,
-        finish=slot.position + 1 >= attempt.question_count,
-    )
+    points = fraction * slot.points
+    moves = {"position": F("position") + 1, "score": F("score") + points}
+    finishes = slot.position + 1 >= attempt.question_count
+    if finishes:
+        moves.update(state=Attempt.State.FINISHED, ending=Attempt.Ending.COMPLETED, finished_at=now)
+    with transaction.atomic():
+        # The sequence check: the attempt moves on only from this question, in progress and
+        # within its time; the number of rows updated decides.
+        moved = Attempt.objects.filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE),
+            pk=attempt.pk,
+            position=slot.position,
+            state=Attempt.State.IN_PROGRESS,
+        ).update(**moves)
+        response = None
+        if moved:
+            response = Response.objects.create(
+                attempt=attempt,
+                slot=slot,
+                position=slot.position,
+                question_id=slot.question_id,
+                answer=answer,
+                fraction=fraction,
+                points=points,
+                answered_at=now,
+            )
     if response is not None:
+        attempt.position, attempt.score = slot.position + 1, attempt.score + points
+        if finishes:
+            attempt.state, attempt.ending = Attempt.State.FINISHED, Attempt.Ending.COMPLETED
+            attempt.finished_at = now
         return Outcome(response)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:
@@ -337,6 +359,7 @@ def difficulty_calibrate(*, responses=None) -> int:
 def attempts_sweep(*, now=None) -> int:
     """Finish every attempt whose time ran out, with its deadline as the finishing time."""
     now = now or timezone.now()
+    # Optimization: expiring an attempt reads only these columns.
     due = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now - GRACE).only(
         "pk", "state", "deadline"
     )

@@ -67,10 +67,14 @@ def test_redis_holds_sessions_and_rate_limits_when_several_app_servers_share_it(
         "True",
     ], shared.stderr
     alone = manage("shell", "-c", code, env_overrides={})
-    assert alone.stdout.split()[-3:] == ["config.sessions", "LocMemCache", "False"], alone.stderr
+    assert alone.stdout.split()[-3:] == [
+        "django.contrib.sessions.backends.signed_cookies",
+        "LocMemCache",
+        "False",
+    ], alone.stderr
 
 
-def test_gunicorn_threads_default_to_one_on_sqlite_and_four_on_postgresql(monkeypatch):
+def test_gunicorn_runs_four_threads_per_worker_unless_told_otherwise(monkeypatch):
     import importlib
 
     import config.gunicorn
@@ -82,7 +86,6 @@ def test_gunicorn_threads_default_to_one_on_sqlite_and_four_on_postgresql(monkey
             monkeypatch.setenv(name, value)
         return importlib.reload(config.gunicorn).threads
 
-    assert threads() == 1
+    assert threads() == 4
     assert threads(DATABASE_URL="postgres://quiz:quiz@db:5432/quiz") == 4
-    assert threads(DATABASE_URL="postgresql://quiz@db/quiz") == 4
-    assert threads(DATABASE_URL="postgres://db/quiz", GUNICORN_THREADS="2") == 2
+    assert threads(GUNICORN_THREADS="2") == 2

@@ -3,8 +3,6 @@
 import datetime
 
 from django import template
-from django.template import engines
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -42,12 +40,3 @@ def percent(value) -> str:
 def picked(pairs: dict | None, key: str):
     """The value chosen for one key of a matching question: {{ pairs|picked:left.token }}."""
     return (pairs or {}).get(key)
-
-
-@register.simple_tag(takes_context=True)
-def jinja(context, name: str, **extra):
-    """A template of jinja2/ (config/jinja2.py) inside a Django template, with its context:
-    {% jinja "quizzes/inputs.html" shown=item.shown %}."""
-    template = engines["jinja2"].get_template(name)
-    rendered = template.render({**context.flatten(), **extra}, request=context.get("request"))
-    return mark_safe(rendered)  # the Jinja2 template escaped what it printed

@@ -9,7 +9,6 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,18 +37,14 @@ def owner_token(request, *, create: bool = False) -> str | None:
 
 
 def _user(request):
-    """The logged-in user, or None. A session without a login (a student's, on every answer)
-    is answered without building its AnonymousUser."""
-    if SESSION_KEY not in request.session:
-        return None
+    """The logged-in user, or None."""
     return request.user if request.user.is_authenticated else None
 
 
 def _step(request, context: dict, status: int = 200):
-    """The quiz page, or for an htmx request its step alone (jinja2/quizzes/step.html)."""
-    if request.htmx:
-        return render(request, "quizzes/step.html", context, status=status, using="jinja2")
-    return render(request, "quizzes/take.html", context, status=status)
+    """The quiz page, or for an htmx request its step alone."""
+    template = "quizzes/take.html#step" if request.htmx else "quizzes/take.html"
+    return render(request, template, context, status=status)
 
 
 @require_safe
@@ -301,9 +296,8 @@ def answer(request, attempt_id):
         return _finished(request, attempt)
     if not request.htmx:
         return redirect(reverse("quizzes:take", args=[attempt.pk]) + "#step")
-    # The next slot came with this one; its attempt row is the one just moved on.
+    # The next slot came with this one; its attempt is the one answer_submit just moved on.
     following.attempt = attempt
-    attempt.position = slot.position + 1
     return _step(request, _question_context(following, focus="question"))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 PASSWORD = "a-long-test-password"
 
 
@@ -77,9 +79,9 @@ def answer_with_keyboard(page) -> str:
     elif kind == "ordering":
         tab_to(page, "el.classList.contains('move') && el.value.startsWith('down:')")
         page.keyboard.press("Enter")
-        page.wait_for_function(
-            "document.activeElement && document.activeElement.classList.contains('move')"
-        )
+        # The swapped step marks the moved item's button, which quiz.js focuses. (A locator,
+        # not wait_for_function: the page's CSP forbids the eval that one polls with.)
+        expect(page.locator("#step button.move[data-focus]")).to_be_focused()
     elif kind == "matching":
         count = page.locator(".pairs select").count()
         for _ in range(count):

@@ -30,6 +30,10 @@ def test_a_class_takes_a_teachers_quiz(site, browser):
     log_in(teacher, site + "/accounts/login/", "rossi")
     expect(teacher.get_by_role("heading", name="My quizzes")).to_be_visible()
     teacher.get_by_role("button", name="New quiz").click()
+    # The filters act through htmx: changing one before the page's deferred scripts ran
+    # would do nothing, so wait for the set editor to finish loading.
+    expect(teacher.locator("#bank-filters")).to_be_visible()
+    teacher.wait_for_load_state()
 
     # Build: three true/false questions from the bank, then the title.
     teacher.locator("#bank-filters").get_by_label("Kind").select_option("true_false")

@@ -1,4 +1,5 @@
-"""The whole quiz page (HTML, CSS, JS) weighs under 60 KB compressed, all from this site."""
+"""The whole quiz page (HTML, CSS, JS) weighs under 60 KB compressed, all from this site, and
+the site compresses what it sends to a browser that accepts gzip."""
 
 import gzip
 import re
@@ -31,3 +32,14 @@ def test_no_page_loads_anything_from_another_host(question_bank, client):
     for url in ("/", reverse("quizzes:take", args=[attempt.pk])):
         html = client.get(url).content.decode()
         assert not re.search(r'(?:src|href)="(?:https?:)?//', html), url
+
+
+def test_the_quiz_page_and_each_step_come_compressed_to_a_browser_that_accepts_gzip(
+    question_bank, client
+):
+    attempt = start(client, kinds=["single_choice", "true_false"])
+    url = reverse("quizzes:take", args=[attempt.pk])
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate", **headers)
+        assert response["Content-Encoding"] == "gzip"
+        assert b'name="answer"' in gzip.decompress(response.content)

@@ -263,6 +263,22 @@ def test_an_ordering_with_an_item_missing_is_explained(bank, client):
     assert "Put every event in the list exactly once." in response.content.decode()
 
 
+def test_an_ordering_with_an_item_twice_is_explained(bank, client):
+    attempt = start(client, kinds=["ordering", "true_false"])
+    data = answer_data(attempt, 0)
+    data["order"] = [data["order"][0], *data["order"][:-1]]
+    response = client.post(answer_url(attempt), data)
+    assert "Put every event in the list exactly once." in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_a_typed_answer_with_a_null_character_is_explained(bank, client):
+    attempt = start(client, kinds=["short_answer", "true_false"])
+    response = client.post(answer_url(attempt), {"position": "0", "answer": "Len\x00in"})
+    assert "Null characters are not allowed." in response.content.decode()
+    assert not Response.objects.exists()
+
+
 def test_moving_an_ordering_item_reorders_without_answering(bank, client):
     attempt = start(client, kinds=["ordering", "true_false"])
     html = client.get(reverse("quizzes:take", args=[attempt.pk])).content.decode()
@@ -304,8 +320,8 @@ def test_answering_costs_the_same_queries_whatever_the_quiz_length(
 
 
 def test_the_step_posts_to_the_address_of_the_language_it_is_shown_in(bank, client):
-    """The step's URLs are remembered per student; an English and then an Italian view of the
-    same question must still each post to their own language's address."""
+    """An English and then an Italian view of the same question each post to their own
+    language's address."""
     attempt = start(client, kinds=["true_false", "true_false"])
     # The Italian request leaves Italian active in this thread; restore it for later tests.
     with translation.override(None):

@@ -275,7 +275,7 @@ def test_the_answer_endpoint_survives_hostile_answers(scene, attempts, data, kin
 )
 def test_a_huge_position_in_an_answer_is_not_a_server_error(scene, attempts, position, htmx):
     """int() accepts any size, and SQLite cannot hold one past 64 bits (OverflowError, once a
-    500): quizzes/slots.py now drops positions no slot can have. Anyone could trigger it, on
+    500): quizzes/selectors.py drops positions no slot can have. Anyone could trigger it, on
     any attempt id, owner or not."""
     attempt = attempts["single_choice"]
     url = reverse("quizzes:answer", args=[attempt.pk])
