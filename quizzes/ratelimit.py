@@ -72,7 +72,7 @@ def blocked(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
     return _estimate(_counts(key, window_seconds, now), window_seconds, now) > limit
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The client's address as the trusted proxies saw it.
 
     Each of the PROXY_COUNT proxies in front of the site appends the address it received the
@@ -86,12 +86,14 @@ def client_ip(request) -> str:
     forwarded = [part for part in forwarded if part]
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    # None when there is none (a request built by Django itself, as force_login does):
+    # django-axes stores the address in an IP address column.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def client_key(request) -> str:
     """What rate limits count by: the client's address (client_ip)."""
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 def sweep(*, older_than_seconds: int = 86400) -> int:

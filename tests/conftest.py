@@ -60,3 +60,14 @@ def admin_client(client, db):
 
     client.force_login(SuperUserFactory())
     return client
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in Italian leaves Italian active in the test thread; the next test must not
+    reverse Italian URLs because of it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
