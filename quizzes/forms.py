@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import nicknames
-from quizzes.models import TOPIC_CHOICES
+from quizzes.models import TOPIC_CHOICES, Challenge
 from quizzes.presenting import Shown
 
 LENGTHS = [(5, "5"), (10, "10"), (20, "20")]
@@ -179,3 +179,20 @@ class AnswerForm(forms.Form):
             pairs = {left.token: data[f"pair_{left.token}"] for left in self.shown.lefts}
             data["answer"] = {"pairs": {lookup[k]: lookup[v] for k, v in pairs.items()}}
         return data
+
+
+class ChallengeForm(forms.Form):
+    """ "I think this question is wrong": what is wrong, and optionally why."""
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=Challenge.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is wrong with the question.")},
+    )
+    comment = forms.CharField(
+        label=_("Tell us more (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

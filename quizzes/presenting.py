@@ -122,6 +122,19 @@ def answer_text(payload: dict, answer: dict | None, language: str) -> str:
     return answer.get("text", "")
 
 
+def wrong_picks(payload: dict, answer: dict | None, language: str) -> list[tuple[str, str]]:
+    """Each wrong option the student picked, with why it is wrong (the option's feedback):
+    what a wrong pick teaches, shown beside the explanation of the right answer."""
+    if not answer or payload["kind"] not in ("single_choice", "multiple_response"):
+        return []
+    chosen = answer.get("options") or [answer.get("option")]
+    return [
+        (option["text"][language], option["feedback"][language])
+        for option in payload["options"]
+        if option["id"] in chosen and not option["correct"] and option.get("feedback")
+    ]
+
+
 def key_text(payload: dict, language: str) -> str:
     """The right answer in words, shown once the question has been answered."""
     kind = payload["kind"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from conference import models as facts_models
 from quizzes.generation import facts as kb
+from quizzes.generation.drafts import Level
 from quizzes.models import (
     Attempt,
     AttemptQuestion,
@@ -182,13 +183,14 @@ def practice_questions(
     facts: set[str] | None = None,
     exclude_facts: set[str] | None = None,
 ) -> list[Question]:
-    """Questions for a practice quiz: fresh ones first, no two on the same fact, kinds mixed.
+    """Questions for a practice quiz: fresh ones first, no two on the same fact, kinds mixed,
+    and one in five (two of ten) asking to understand a connection, not only to recall.
 
     Two questions on one fact would give each other away ("Who opened the Conference?" next
     to "Chkheidze opened the Conference: true or false?").
     """
     # Optimization: picking reads no payload, the largest column, so it stays in the database.
-    rows = Question.objects.active().only("id", "uid", "kind", "topic", "facts")
+    rows = Question.objects.active().only("id", "uid", "kind", "topic", "level", "facts")
     if topic:
         rows = rows.filter(topic=topic)
     rng = random.SystemRandom()
@@ -215,10 +217,25 @@ def practice_questions(
     return best
 
 
+UNDERSTANDING_SHARE = 5  # one question in five asks to understand
+
+
 def _greedy(pool: list[Question], length: int) -> list[Question]:
     chosen: list[Question] = []
     used_facts: set[str] = set()
     kinds: dict[str, int] = {}
+    # Understanding questions first, up to their share, then the rest in the pool's order.
+    quota = max(1, length // UNDERSTANDING_SHARE)
+    understanding = [q for q in pool if q.level == Level.UNDERSTANDING]
+    for question in understanding:
+        if quota == 0:
+            break
+        if set(question.facts) & used_facts:
+            continue
+        chosen.append(question)
+        used_facts |= set(question.facts)
+        kinds[question.kind] = kinds.get(question.kind, 0) + 1
+        quota -= 1
     # Relax one rule at a time: first new facts and a mix of kinds (at most a third of one
     # kind, so a quiz is never all true/false), then new facts only, then whatever is left.
     for strict_facts, capped in ((True, True), (True, False), (False, False)):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quizzes.views import student, teacher
+from quizzes.views import challenges, student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
@@ -16,6 +16,11 @@ urlpatterns = [
     path("quiz/<uuid:attempt_id>/results/", student.results, name="results"),
     path("quiz/<uuid:attempt_id>/again/", student.again, name="again"),
     path("quiz/<uuid:attempt_id>/mistakes/", student.mistakes, name="mistakes"),
+    path(
+        "quiz/<uuid:attempt_id>/challenge/<int:number>/",
+        challenges.challenge,
+        name="challenge",
+    ),
     # Teachers
     path("teach/", teacher.index, name="teach"),
     path("teach/sets/<int:pk>/", teacher.edit, name="set_edit"),

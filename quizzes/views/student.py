@@ -19,10 +19,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
-from quizzes import ratelimit, selectors, services, teaching
-from quizzes.forms import AnswerForm, JoinForm, StartForm
+from quizzes import challenges, ratelimit, selectors, services, teaching
+from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
-from quizzes.presenting import answer_text, key_text, present
+from quizzes.presenting import answer_text, key_text, present, wrong_picks
 from quizzes.teacher_forms import NicknameForm
 
 OWNER = "quiz_owner"
@@ -291,7 +291,10 @@ def answer(request, attempt_id):
         url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
         if not request.htmx:
             return redirect(f"{url}#step")
-        return push_url(_step(request, _feedback_context(slot, outcome.response)), url)
+        return push_url(
+            _step(request, _feedback_context(request, slot, outcome.response, just_answered=True)),
+            url,
+        )
     if slot.position + 1 >= attempt.question_count:
         return _finished(request, attempt)
     if not request.htmx:
@@ -339,12 +342,30 @@ def _refused(request, attempt: Attempt, reason: str, status: int):
     return _step(request, _question_context(slot, error=reason), status=status)
 
 
-def _feedback_context(slot, response) -> dict:
+def with_challenges(request, attempt, items: list[dict], *, look_up: bool = True) -> list[dict]:
+    """Each reviewed item with the student's own challenge of it, or a blank form to send
+    one (its ids unique on a page that reviews many questions). An answer just recorded
+    cannot have been challenged yet: its feedback skips the look-up."""
+    sent = (
+        challenges.challenges_of(attempt=attempt, owner_token=owner_token(request))
+        if look_up
+        else {}
+    )
+    for item in items:
+        item["challenge"] = sent.get(item["question_id"])
+        if item["challenge"] is None:
+            item["challenge_form"] = ChallengeForm(auto_id=f"challenge-{item['number']}-%s")
+    return items
+
+
+def _feedback_context(request, slot, response, *, just_answered: bool = False) -> dict:
     attempt = slot.attempt
+    items = [_reviewed(slot, response, attempt.language)]
+    (reviewed,) = with_challenges(request, attempt, items, look_up=not just_answered)
     return {
         "attempt": attempt,
         "slot": slot,
-        "feedback": _reviewed(slot, response, attempt.language),
+        "feedback": reviewed,
         "number": slot.position + 1,
         "is_last": slot.position + 1 >= attempt.question_count,
         "seconds_left": _seconds_left(attempt),
@@ -363,8 +384,10 @@ def _reviewed(slot, response, language: str) -> dict:
         "possible": slot.points,
         "answered": response is not None,
         "explanation": payload["explanation"][language],
+        "wrong_picks": wrong_picks(payload, response.answer if response else None, language),
         "sources": payload["sources"],
         "language": language,
+        "question_id": slot.question_id,
     }
 
 
@@ -381,7 +404,7 @@ def feedback(request, attempt_id, number: int):
     response = slot.attempt.responses.filter(position=slot.position).first()
     if response is None:
         return redirect("quizzes:take", attempt_id=attempt_id)
-    return _step(request, _feedback_context(slot, response))
+    return _step(request, _feedback_context(request, slot, response))
 
 
 @require_safe
@@ -390,9 +413,14 @@ def results(request, attempt_id):
     services.attempt_expire(attempt=attempt)
     if attempt.state != Attempt.State.FINISHED:
         return redirect("quizzes:take", attempt_id=attempt.pk)
-    reviewed = [
-        _reviewed(slot, response, attempt.language) for slot, response in selectors.review(attempt)
-    ]
+    reviewed = with_challenges(
+        request,
+        attempt,
+        [
+            _reviewed(slot, response, attempt.language)
+            for slot, response in selectors.review(attempt)
+        ],
+    )
     context = {
         "attempt": attempt,
         "reviewed": reviewed,

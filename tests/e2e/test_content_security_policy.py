@@ -28,7 +28,7 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 """
 # Downloads, not pages; and the actions, which only take POST.
 NOT_PAGES = {"set_results_csv", "set_export"}
-ACTIONS = {"start", "join", "answer", "again", "mistakes", "set_add", "set_add_random",
+ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
            "set_delete"}  # fmt: skip
 
@@ -108,8 +108,13 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     expect(page.get_by_role("heading", name="Your results")).to_be_visible()
     check(student, "a practice quiz, answered through htmx, and its results")
     attempt = Attempt.objects.get(nickname="Ada")
-    student.goto(f"{site}/quiz/{attempt.pk}/feedback/1/")
+    page = student.goto(f"{site}/quiz/{attempt.pk}/feedback/1/")
     check(student, "feedback page")
+    page.get_by_text("I think this question is wrong").click()
+    page.get_by_label("More than one answer could be right").check()
+    page.get_by_role("button", name="Send to the admins").click()
+    expect(page.get_by_text("an admin will look at it")).to_be_visible()
+    check(student, "a challenge sent through htmx")
 
     question_set = published_set(kinds=("true_false", "single_choice"), time_limit_minutes=5)
     page = student.goto(f"{site}/join/{question_set.code}/")

@@ -59,6 +59,13 @@ def test_a_quiz_never_asks_two_questions_on_the_same_fact(bank, client):
     assert len(facts) == len(set(facts))
 
 
+@pytest.mark.parametrize("round_", range(5))
+def test_a_default_practice_quiz_asks_at_least_two_understanding_questions(bank, client, round_):
+    client.post(reverse("quizzes:start"), start_data(length="10"))
+    levels = [s.question.level for s in Attempt.objects.get().slots.select_related("question")]
+    assert levels.count("understanding") >= 2, levels
+
+
 def test_the_language_of_the_questions_is_kept_by_the_attempt(bank, client):
     client.post(reverse("quizzes:start"), start_data(language="it"))
     attempt = Attempt.objects.get()

@@ -203,6 +203,7 @@ TABLE: dict[str, Row] = {
     "quizzes:results": attempt_only("GET", 200, values={"attempt_id": "done"}),
     "quizzes:again": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
     "quizzes:mistakes": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
+    "quizzes:challenge": attempt_only("POST", REDIRECT, data="challenge"),
     # Teachers
     "quizzes:teach": Row(
         {

@@ -81,6 +81,7 @@ class Scene:
                 "feedback": "immediate",
             },
             "join": lambda: {"code": self.question_set.code},
+            "challenge": lambda: {"reason": "ambiguous", "comment": "Two answers fit."},
             "nickname": lambda: {"nickname": "Newcomer"},
             "answer": lambda: answer_data(self.current, 1),
             "settings": lambda: {
