@@ -52,7 +52,7 @@ def main(answers: int = 200) -> int:
 
     parts = [
         (student, "answer", "the answer view, in all"),
-        (selectors, "slot_and_next", "  read the slot and the next one"),
+        (selectors, "slot_for", "  read the slot"),
         (services, "answer_submit", "  score and record (one transaction)"),
         (student, "_question_context", "  question contexts (check, next)"),
         (student, "render", "  render the next question's step"),

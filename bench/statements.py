@@ -122,7 +122,7 @@ def scenario(size: int) -> dict[str, int]:
         nickname="Ada",
         language="en",
         owner_token=f"student-{size}",
-        feedback="deferred",
+        behaviour="deferred",
     )
     take = reverse("quizzes:take", args=[attempt.pk])
     answer = reverse("quizzes:answer", args=[attempt.pk])
@@ -151,7 +151,7 @@ def scenario(size: int) -> dict[str, int]:
                 "topic": "",
                 "language": "en",
                 "time_limit": "",
-                "feedback": "immediate",
+                "behaviour": "immediate",
             },
         ),
     )

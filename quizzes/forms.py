@@ -73,9 +73,13 @@ class StartForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    feedback = forms.ChoiceField(
-        label=_("Show the right answer"),
-        choices=[("immediate", _("after each question")), ("deferred", _("at the end"))],
+    behaviour = forms.ChoiceField(
+        label=_("How you take it"),
+        choices=[
+            ("immediate", _("The right answer after each question")),
+            ("interactive", _("Several tries, with hints")),
+            ("deferred", _("Move freely, see the answers at the end")),
+        ],
         initial="immediate",
         widget=forms.RadioSelect,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -103,6 +104,26 @@ class Question(models.Model):
         return self.payload["prompt"][language]
 
 
+class Behaviour(models.TextChoices):
+    """How a student takes a quiz (Moodle's question behaviours)."""
+
+    IMMEDIATE = "immediate", _("Immediate feedback: the right answer after each question")
+    DEFERRED = (
+        "deferred",
+        _("Deferred feedback: move freely, change answers, see everything after submitting"),
+    )
+    INTERACTIVE = "interactive", _("Interactive: several tries with hints, each wrong try costs")
+
+
+class GradingMethod(models.TextChoices):
+    """Which of a student's attempts gives their grade (Moodle's grading method)."""
+
+    HIGHEST = "highest", _("the highest grade")
+    FIRST = "first", _("the first attempt")
+    LAST = "last", _("the last attempt")
+    AVERAGE = "average", _("the average of the attempts")
+
+
 class QuestionSet(models.Model):
     """A teacher's quiz: chosen questions, settings, and a join code once published."""
 
@@ -127,14 +148,48 @@ class QuestionSet(models.Model):
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_options = models.BooleanField(_("shuffle options"), default=False)
-    feedback = models.CharField(
-        _("feedback"),
-        max_length=10,
-        default="immediate",
-        choices=[("immediate", _("after each question")), ("deferred", _("at the end"))],
+    behaviour = models.CharField(
+        _("how students take it"),
+        max_length=12,
+        default=Behaviour.IMMEDIATE,
+        choices=Behaviour.choices,
+    )
+    tries = models.PositiveSmallIntegerField(
+        _("tries per question"),
+        default=3,
+        validators=[MinValueValidator(2), MaxValueValidator(5)],
+        help_text=_("Interactive quizzes only: how many times a student may answer."),
+    )
+    penalty = models.FloatField(
+        _("cost of each wrong try"),
+        default=1 / 3,
+        choices=[
+            (0.0, _("nothing")),
+            (0.1, "10%"),
+            (0.2, "20%"),
+            (1 / 3, _("a third")),
+            (0.5, _("a half")),
+        ],
+        help_text=_("Interactive quizzes only: the share of the question's points it takes."),
+    )
+    grace_seconds = models.PositiveSmallIntegerField(
+        _("grace period (seconds)"),
+        default=60,
+        validators=[MaxValueValidator(600)],
+        help_text=_(
+            "With a time limit: answers a slow network delivers this long after the time is up "
+            "still count."
+        ),
     )
     attempts_allowed = models.PositiveSmallIntegerField(
         _("attempts allowed per student"), default=1, help_text=_("0 means no limit.")
+    )
+    grading_method = models.CharField(
+        _("grade by"),
+        max_length=10,
+        default=GradingMethod.HIGHEST,
+        choices=GradingMethod.choices,
+        help_text=_("When a student may make several attempts."),
     )
     points_per_question = models.PositiveSmallIntegerField(_("points per question"), default=1)
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
@@ -166,9 +221,7 @@ class Attempt(models.Model):
         IN_PROGRESS = "in_progress", _("in progress")
         FINISHED = "finished", _("finished")
 
-    class Feedback(models.TextChoices):
-        IMMEDIATE = "immediate", _("after each question")
-        DEFERRED = "deferred", _("at the end")
+    Behaviour = Behaviour
 
     class Ending(models.TextChoices):
         COMPLETED = "completed", _("all questions answered")
@@ -187,10 +240,23 @@ class Attempt(models.Model):
     nickname = models.CharField(_("nickname"), max_length=40)
     language = models.CharField(max_length=8, default="en")
     topic = models.CharField(max_length=20, blank=True, help_text=_("Empty: all topics."))
-    feedback = models.CharField(max_length=10, choices=Feedback.choices, default=Feedback.IMMEDIATE)
+    # How it is taken, copied from the set (or the practice form) when the attempt starts.
+    behaviour = models.CharField(
+        max_length=12, choices=Behaviour.choices, default=Behaviour.IMMEDIATE
+    )
+    tries = models.PositiveSmallIntegerField(default=1)
+    penalty = models.FloatField(default=0.0)
+    grace_seconds = models.PositiveSmallIntegerField(default=0)
     shuffle_options = models.BooleanField(
         default=False, help_text=_("Copied from the set when the attempt starts.")
     )
+    removed = models.BooleanField(
+        _("removed from the results"),
+        default=False,
+        help_text=_("Kept, but left out of the set's results and statistics."),
+    )
+    regraded_at = models.DateTimeField(_("regraded"), null=True, blank=True)
+    score_before_regrade = models.FloatField(null=True, blank=True)
     state = models.CharField(max_length=12, choices=State.choices, default=State.IN_PROGRESS)
     ending = models.CharField(max_length=10, choices=Ending.choices, blank=True)
     position = models.PositiveIntegerField(default=0, help_text=_("Index of the next question."))
@@ -240,6 +306,11 @@ class AttemptQuestion(models.Model):
     position = models.PositiveIntegerField()
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     points = models.FloatField(default=1.0)
+    # Deferred feedback: the answer the student has entered so far, scored at submission.
+    draft = models.JSONField(null=True, blank=True)
+    flagged = models.BooleanField(default=False)
+    # Interactive: the wrong tries made so far (each recorded as a Try).
+    wrong_tries = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         # No default ordering: it would join the attempt to sort by its own ordering on the
@@ -270,6 +341,12 @@ class Response(models.Model):
     calibrated = models.BooleanField(
         default=False, help_text=_("Counted in the question's difficulty (Elo) already.")
     )
+    tries = models.PositiveSmallIntegerField(default=1, help_text=_("Interactive: tries it took."))
+    # A regrade after a fact correction: the version answered and the score it had then.
+    regraded_from = models.ForeignKey(
+        Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    fraction_before_regrade = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["attempt", "position"]
@@ -288,6 +365,53 @@ class Response(models.Model):
     @property
     def correct(self) -> bool:
         return self.fraction >= 1.0
+
+
+class Try(models.Model):
+    """A wrong try at a question of an interactive attempt: kept, never changed (Moodle's
+    attempt steps), so that the tries and their cost can always be read back."""
+
+    slot = models.ForeignKey(AttemptQuestion, on_delete=models.CASCADE, related_name="tries")
+    number = models.PositiveSmallIntegerField()
+    answer = models.JSONField()
+    fraction = models.FloatField()
+    tried_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["slot", "number"]
+        constraints = [models.UniqueConstraint(fields=["slot", "number"], name="try_unique_number")]
+
+    def __str__(self):
+        return f"{self.slot} try {self.number}"
+
+
+class Accommodation(models.Model):
+    """Extra time or extra attempts for one student of a set, the accommodation schools
+    must offer: by nickname, or for a logged-in student."""
+
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="accommodations"
+    )
+    nickname = models.CharField(_("nickname"), max_length=40, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True
+    )
+    extra_minutes = models.PositiveSmallIntegerField(_("extra minutes"), default=0)
+    extra_attempts = models.PositiveSmallIntegerField(_("extra attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("accommodation")
+        verbose_name_plural = _("accommodations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(nickname="") | Q(user__isnull=False),
+                name="accommodation_names_a_student",
+            )
+        ]
+
+    def __str__(self):
+        who = self.user or self.nickname
+        return f"{who}: +{self.extra_minutes} min, +{self.extra_attempts} attempts"
 
 
 class SetQuestion(models.Model):

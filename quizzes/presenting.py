@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def token(attempt_id, position: int, internal_id: str) -> str:
@@ -176,3 +177,80 @@ def _pairs(payload: dict, pairs: dict, language: str) -> list[str]:
         f"{left['text'][language]} → {rights.get(pairs.get(left['id']), '—')}"
         for left in payload["lefts"]
     ]
+
+
+@dataclass(frozen=True)
+class Entered:
+    """What a student had entered, in the tokens a question is shown with: to show the
+    question again with it (a saved answer, an interactive try)."""
+
+    chosen: frozenset = frozenset()
+    typed: str = ""
+    pairs: dict = field(default_factory=dict)
+    order: list | None = None
+
+
+def entered(shown: Shown, answer: dict | None) -> Entered:
+    """A stored answer (ids) as the inputs of ``shown`` (tokens)."""
+    if not answer:
+        return Entered()
+    tokens = {internal: token for token, internal in shown.lookup().items()}
+    kind = shown.kind
+    if kind == "single_choice":
+        return Entered(chosen=frozenset([tokens.get(answer.get("option"))]))
+    if kind == "multiple_response":
+        return Entered(chosen=frozenset(tokens.get(i) for i in answer.get("options", [])))
+    if kind == "true_false":
+        return Entered(chosen=frozenset([tokens["true" if answer.get("value") else "false"]]))
+    if kind in ("numeric", "short_answer"):
+        return Entered(typed=str(answer.get("value", answer.get("text", ""))))
+    if kind == "ordering":
+        return Entered(order=[tokens[i] for i in answer.get("order", []) if i in tokens])
+    if kind == "matching":
+        pairs = answer.get("pairs", {})
+        return Entered(pairs={tokens[k]: tokens.get(v) for k, v in pairs.items() if k in tokens})
+    return Entered()
+
+
+def hint(payload: dict, answer: dict, language: str) -> list[str]:
+    """What an interactive quiz shows after a wrong try: it narrows the field (why the
+    options picked are wrong, whether the figure is higher or lower, how many items are in
+    place) and points to a related fact, never to the key itself."""
+    kind = payload["kind"]
+    out = [text for _option, text in wrong_picks(payload, answer, language)]
+    if kind == "numeric":
+        try:
+            value = float(str(answer.get("value")))
+        except ValueError:
+            value = None
+        if value is not None:
+            out.append(
+                _("The figure in the articles is higher.")
+                if payload["number"] > value
+                else _("The figure in the articles is lower.")
+            )
+    elif kind == "ordering":
+        truth = [item["id"] for item in payload["items"]]
+        placed = sum(1 for a, b in zip(answer.get("order", []), truth, strict=False) if a == b)
+        out.append(
+            ngettext(
+                "%(placed)d of %(total)d events is in its right place.",
+                "%(placed)d of %(total)d events are in their right places.",
+                placed,
+            )
+            % {"placed": placed, "total": len(truth)}
+        )
+    elif kind == "matching":
+        pairs = answer.get("pairs", {})
+        right = sum(1 for left in payload["lefts"] if pairs.get(left["id"]) == left["match"])
+        out.append(
+            ngettext(
+                "%(right)d of %(total)d pairs is right.",
+                "%(right)d of %(total)d pairs are right.",
+                right,
+            )
+            % {"right": right, "total": len(payload["lefts"])}
+        )
+    if payload.get("hint"):
+        out.append(payload["hint"][language])
+    return out

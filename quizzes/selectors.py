@@ -288,21 +288,30 @@ def slot_for(*, attempt_id, owner_token: str | None, user, position: int | None 
     return slots.filter(position=position).first()
 
 
-def slot_and_next(*, attempt_id, owner_token: str | None, user, position: int):
-    """The slot at ``position`` and the one after it (None at the end), in one query."""
-    if not 0 <= position < MAX_POSITION:
-        return None, None
-    slots = _slots(attempt_id=attempt_id, owner_token=owner_token, user=user)
-    # Optimization: the next question comes with this one, for the step an answer returns.
-    found = {slot.position: slot for slot in slots.filter(position__in=[position, position + 1])}
-    return found.get(position), found.get(position + 1)
-
-
 def review(attempt: Attempt) -> list[tuple[AttemptQuestion, Response | None]]:
     """Every question of an attempt with the student's response, in two queries."""
     slots = list(attempt.slots.select_related("question").order_by("position"))
     responses = {r.position: r for r in attempt.responses.all()}
     return [(slot, responses.get(slot.position)) for slot in slots]
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    """A question in the navigation panel of an attempt with deferred feedback."""
+
+    number: int
+    answered: bool
+    flagged: bool
+    current: bool
+
+
+def navigation(attempt: Attempt, *, current: int | None) -> list[NavigationItem]:
+    """Every question of the attempt: answered (something saved) or not, flagged or not."""
+    rows = attempt.slots.order_by("position").values_list("position", "draft", "flagged")
+    return [
+        NavigationItem(position + 1, draft is not None, flagged, position == current)
+        for position, draft, flagged in rows
+    ]
 
 
 def open_attempt(*, owner_token: str | None, user) -> Attempt | None:

@@ -7,11 +7,12 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from quizzes import difficulty, scoring, selectors
+from quizzes import behaviours, difficulty, selectors
+from quizzes.behaviours import AnswerRefused, Outcome, attempt_expire
 from quizzes.generation.drafts import Draft
 from quizzes.generation.facts import FactBase
 from quizzes.generation.registry import generate
@@ -152,9 +153,6 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
     return report
 
 
-GRACE = datetime.timedelta(seconds=2)  # network time between the click and the server
-
-
 def attempt_start(
     *,
     questions: list[Question],
@@ -162,20 +160,27 @@ def attempt_start(
     language: str,
     owner_token: str = "",
     user=None,
-    feedback: str = Attempt.Feedback.IMMEDIATE,
+    behaviour: str = Attempt.Behaviour.IMMEDIATE,
     topic: str = "",
     time_limit_minutes: int | None = None,
     question_set: QuestionSet | None = None,
     points: float = 1.0,
 ) -> Attempt:
+    """A new attempt at these questions. A set's attempt takes the set's way of taking it
+    (behaviour, tries, penalty, grace period); a practice quiz gives interactive quizzes
+    three tries at a third of the mark each, and a minute's grace."""
     now = timezone.now()
+    source = question_set or QuestionSet(behaviour=behaviour)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             nickname=nickname,
             language=language,
             owner_token=owner_token,
             user=user if user is not None and user.is_authenticated else None,
-            feedback=feedback,
+            behaviour=source.behaviour,
+            tries=source.tries if source.behaviour == Attempt.Behaviour.INTERACTIVE else 1,
+            penalty=source.penalty if source.behaviour == Attempt.Behaviour.INTERACTIVE else 0.0,
+            grace_seconds=source.grace_seconds,
             topic=topic,
             question_set=question_set,
             shuffle_options=bool(question_set and question_set.shuffle_options),
@@ -206,7 +211,7 @@ def practice_start(
     length: int,
     topic: str = "",
     time_limit_minutes: int | None = None,
-    feedback: str = Attempt.Feedback.IMMEDIATE,
+    behaviour: str = Attempt.Behaviour.IMMEDIATE,
     avoid: set[str] | None = None,
     facts: set[str] | None = None,
 ) -> Attempt:
@@ -226,101 +231,20 @@ def practice_start(
         language=language,
         owner_token=owner_token,
         user=user,
-        feedback=feedback,
+        behaviour=behaviour,
         topic=topic,
         time_limit_minutes=time_limit_minutes,
     )
 
 
-class AnswerRefused(Exception):
-    """The answer cannot be recorded; ``reason`` says why, ``code`` is the HTTP status."""
-
-    def __init__(self, reason: str, code: int = 409):
-        super().__init__(reason)
-        self.reason, self.code = reason, code
+# The answer path's refusals and outcomes, as the behaviours define them.
+__all__ = ["AnswerRefused", "Outcome", "attempt_expire"]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    response: Response
-    replayed: bool = False
-
-
-def attempt_expire(*, attempt: Attempt, now=None) -> bool:
-    """Finish an attempt whose time is up, with the deadline as its finishing time."""
-    now = now or timezone.now()
-    if attempt.state != Attempt.State.IN_PROGRESS or not attempt.deadline:
-        return False
-    if now <= attempt.deadline + GRACE:
-        return False
-    updated = Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.IN_PROGRESS).update(
-        state=Attempt.State.FINISHED, ending=Attempt.Ending.TIME_UP, finished_at=attempt.deadline
-    )
-    if updated:
-        attempt.state, attempt.ending = Attempt.State.FINISHED, Attempt.Ending.TIME_UP
-        attempt.finished_at = attempt.deadline
-    return bool(updated)
-
-
-def answer_submit(*, slot: AttemptQuestion, answer: dict, now=None) -> Outcome:
-    """Score and record one answer, moving the attempt on by one question.
-
-    Like Moodle's sequence check: in one transaction, a conditional update of the attempt's
-    position (still at this question, in progress, within its time) decides, and the
-    response is created only if it matched; the unique (attempt, position) of responses
-    makes a replay harmless. A replay of an accepted answer returns that answer; a stale or
-    out-of-order one is refused.
-    """
-    attempt = slot.attempt
-    now = now or timezone.now()
-    fraction = scoring.score(slot.question.payload, answer)
-    points = fraction * slot.points
-    moves = {"position": F("position") + 1, "score": F("score") + points}
-    finishes = slot.position + 1 >= attempt.question_count
-    if finishes:
-        moves.update(state=Attempt.State.FINISHED, ending=Attempt.Ending.COMPLETED, finished_at=now)
-    with transaction.atomic():
-        # The sequence check: the attempt moves on only from this question, in progress and
-        # within its time; the number of rows updated decides.
-        moved = Attempt.objects.filter(
-            Q(deadline__isnull=True) | Q(deadline__gte=now - GRACE),
-            pk=attempt.pk,
-            position=slot.position,
-            state=Attempt.State.IN_PROGRESS,
-        ).update(**moves)
-        response = None
-        if moved:
-            response = Response.objects.create(
-                attempt=attempt,
-                slot=slot,
-                position=slot.position,
-                question_id=slot.question_id,
-                answer=answer,
-                fraction=fraction,
-                points=points,
-                answered_at=now,
-            )
-    if response is not None:
-        attempt.position, attempt.score = slot.position + 1, attempt.score + points
-        if finishes:
-            attempt.state, attempt.ending = Attempt.State.FINISHED, Attempt.Ending.COMPLETED
-            attempt.finished_at = now
-        return Outcome(response)
-    existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
-    if existing is not None:
-        if existing.answer == answer:
-            return Outcome(existing, replayed=True)
-        raise AnswerRefused(gettext("You have already answered this question."))
-    attempt.refresh_from_db()
-    if attempt_expire(attempt=attempt, now=now) or attempt.ending == Attempt.Ending.TIME_UP:
-        raise AnswerRefused(
-            gettext("Time is up: answers sent after the time limit are not counted.")
-        )
-    if attempt.state == Attempt.State.FINISHED:
-        raise AnswerRefused(gettext("This quiz is already finished."))
-    raise AnswerRefused(
-        gettext("This is not the question the quiz is on; here is the current one.")
-    )
+def answer_submit(*, slot: AttemptQuestion, answer: dict | None, now=None) -> Outcome:
+    """Send an answer to the question at ``slot``, as the attempt's behaviour takes it
+    (quizzes/behaviours): scored and recorded, a wrong try, or kept until submission."""
+    return behaviours.of(slot.attempt).answer(slot=slot, answer=answer, now=now or timezone.now())
 
 
 def difficulty_calibrate(*, responses=None) -> int:
@@ -359,8 +283,8 @@ def difficulty_calibrate(*, responses=None) -> int:
 def attempts_sweep(*, now=None) -> int:
     """Finish every attempt whose time ran out, with its deadline as the finishing time."""
     now = now or timezone.now()
-    # Optimization: expiring an attempt reads only these columns.
-    due = Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now - GRACE).only(
-        "pk", "state", "deadline"
+    # Each attempt's own grace period decides (attempt_expire); the minimum one is a first cut.
+    due = Attempt.objects.filter(
+        state=Attempt.State.IN_PROGRESS, deadline__lt=now - behaviours.common.MIN_GRACE
     )
     return sum(attempt_expire(attempt=attempt, now=now) for attempt in due)

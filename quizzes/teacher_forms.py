@@ -18,13 +18,14 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 class SetSettingsForm(forms.ModelForm):
     class Meta:
         model = QuestionSet
-        fields = ["title", "description", "language", "time_limit_minutes", "shuffle_questions",
-                  "shuffle_options", "feedback", "attempts_allowed", "points_per_question",
-                  "opens_at", "closes_at"]  # fmt: skip
+        fields = ["title", "description", "language", "behaviour", "tries", "penalty",
+                  "time_limit_minutes", "grace_seconds", "shuffle_questions", "shuffle_options",
+                  "attempts_allowed", "grading_method", "points_per_question", "opens_at",
+                  "closes_at"]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "language": forms.Select(choices=LANGUAGES),
-            "feedback": forms.RadioSelect,
+            "behaviour": forms.RadioSelect,
             "opens_at": DATETIME,
             "closes_at": DATETIME,
         }
@@ -39,6 +40,8 @@ class SetSettingsForm(forms.ModelForm):
         self.fields["time_limit_minutes"].validators.append(_between(1, 300))
         self.fields["points_per_question"].validators.append(_between(1, 10))
         self.fields["attempts_allowed"].validators.append(_between(0, 20))
+        self.fields["tries"].validators.append(_between(2, 5))
+        self.fields["grace_seconds"].validators.append(_between(0, 600))
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
             self.fields[name].validators.append(_in_years(2000, 2100))

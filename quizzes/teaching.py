@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -122,7 +122,8 @@ def set_reopen(*, question_set: QuestionSet) -> None:
 
 def set_duplicate(*, question_set: QuestionSet, owner) -> QuestionSet:
     fields = ["description", "language", "time_limit_minutes", "shuffle_questions",
-              "shuffle_options", "feedback", "attempts_allowed", "points_per_question",
+              "shuffle_options", "behaviour", "tries", "penalty", "grace_seconds",
+              "attempts_allowed", "grading_method", "points_per_question",
               "opens_at", "closes_at"]  # fmt: skip
     with transaction.atomic():
         copy = QuestionSet.objects.create(
@@ -171,12 +172,37 @@ def _when(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
+def still_open(*, question_set: QuestionSet) -> bool:
+    """Whether students may still start the set (published, and not past its closing)."""
+    try:
+        join_check(question_set=question_set)
+    except JoinRefused:
+        return False
+    return True
+
+
+def accommodation_for(*, question_set: QuestionSet, nickname: str, user=None):
+    """The teacher's accommodation for this student: for their account, else their nickname
+    (as it looks, so that case or a look-alike letter does not lose it)."""
+    rows = list(question_set.accommodations.all())
+    if user is not None and user.is_authenticated:
+        for row in rows:
+            if row.user_id == user.pk:
+                return row
+    for row in rows:
+        if row.nickname and nicknames.looks_like(row.nickname, nickname):
+            return row
+    return None
+
+
 def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, user=None) -> Attempt:
     """A student's attempt at a set, under the set's settings.
 
     The nickname is the student's within the set: another browser that uses it, or one that
     looks the same (a Cyrillic "а" for a Latin "a"), is refused; the same browser may come
-    back for another attempt while attempts remain.
+    back for another attempt while attempts remain. Attempts are counted by nickname, by
+    browser and by logged-in user alike, so a new nickname in the same browser is no way to
+    an extra attempt; the teacher's accommodation for the student adds time or attempts.
     """
     join_check(question_set=question_set)
     with transaction.atomic():
@@ -192,15 +218,24 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
                 _("Someone in this quiz already uses the nickname “%(name)s”; choose another.")
                 % {"name": nickname}
             )
-        taken = same_name.count()
-        if question_set.attempts_allowed and taken >= question_set.attempts_allowed:
+        accommodation = accommodation_for(question_set=question_set, nickname=nickname, user=user)
+        allowed = question_set.attempts_allowed
+        if allowed and accommodation:
+            allowed += accommodation.extra_attempts
+        mine = Q(owner_token=owner_token) | Q(pk__in=same_name.values("pk"))
+        if user is not None and user.is_authenticated:
+            mine |= Q(user=user)
+        taken = question_set.attempts.filter(mine).count()
+        if allowed and taken >= allowed:
             raise JoinRefused(
-                _("You have used all your attempts at this quiz (%(count)d).")
-                % {"count": question_set.attempts_allowed}
+                _("You have used all your attempts at this quiz (%(count)d).") % {"count": allowed}
             )
         questions = selectors.set_questions_to_start(question_set)
         if not questions:
             raise JoinRefused(_("This quiz has no questions yet."))
+        minutes = question_set.time_limit_minutes
+        if minutes and accommodation:
+            minutes += accommodation.extra_minutes
         if question_set.shuffle_questions:
             secrets.SystemRandom().shuffle(questions)
         return attempt_start(
@@ -209,8 +244,7 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
             language=question_set.language,
             owner_token=owner_token,
             user=user,
-            feedback=question_set.feedback,
-            time_limit_minutes=question_set.time_limit_minutes,
+            time_limit_minutes=minutes,
             question_set=question_set,
             points=float(question_set.points_per_question),
         )

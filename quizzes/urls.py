@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quizzes.views import challenges, student, teacher
+from quizzes.views import challenges, deferred, student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
@@ -13,6 +13,11 @@ urlpatterns = [
     path("join/", student.join, name="join"),
     path("join/<str:code>/", student.join_set, name="join_set"),
     path("quiz/<uuid:attempt_id>/feedback/<int:number>/", student.feedback, name="feedback"),
+    # Deferred feedback with navigation
+    path("quiz/<uuid:attempt_id>/question/<int:number>/", deferred.page, name="page"),
+    path("quiz/<uuid:attempt_id>/save/", deferred.save, name="save"),
+    path("quiz/<uuid:attempt_id>/summary/", deferred.summary, name="summary"),
+    path("quiz/<uuid:attempt_id>/submit/", deferred.submit, name="submit"),
     path("quiz/<uuid:attempt_id>/results/", student.results, name="results"),
     path("quiz/<uuid:attempt_id>/again/", student.again, name="again"),
     path("quiz/<uuid:attempt_id>/mistakes/", student.mistakes, name="mistakes"),

@@ -112,6 +112,8 @@ class Draft:
     # Options shown in the given order (a fixed shuffle) instead of the natural order: for
     # sentences, whose alphabetical order means nothing.
     shuffled: bool = False
+    # A related fact that helps without giving the key away (interactive quizzes' retries).
+    hint: Text | None = None
     # The articles that state every fact the question tests ("en", "it"); set by the registry.
     articles: tuple[str, ...] = ()
 
@@ -171,6 +173,7 @@ class Draft:
             "facts": list(self.facts),
             "level": str(self.level),
             "articles": list(self.articles),
+            "hint": _text(self.hint) if self.hint else None,
         }
         if self.options:
             data["options"] = []

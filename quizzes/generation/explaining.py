@@ -364,3 +364,70 @@ def about_date(kb: FactBase, date: datetime.date, *, tested: tuple[str, ...]) ->
         first=Text.build(lambda lang: wording.on_date(lang, span[0], year=False)),
         last=Text.build(lambda lang: wording.on_date(lang, span[1])),
     )
+
+
+# -- hints for interactive quizzes ------------------------------------------------------------
+SOUGHT = {
+    "person": Text("The person you are looking for", "Chi cerchi"),
+    "body": Text("The body you are looking for", "L'organo che cerchi"),
+}
+
+
+def hint(kb: FactBase, draft) -> Text | None:
+    """What an interactive quiz adds after a wrong try: another fact about the thing asked
+    for, with its name hidden ("The person you are looking for was the chairman of the
+    Petrograd Soviet."), or the day of the Conference an event fell on. It points to a
+    related fact and never names the key. None where no such fact exists, and for
+    true/false statements, which any fact would settle."""
+    from quizzes.generation.drafts import Kind
+
+    if draft.kind == Kind.TRUE_FALSE or draft.kind == Kind.MULTIPLE_RESPONSE:
+        return None
+    keys = [o.ref for o in draft.options if o.correct]
+    if draft.kind == Kind.SHORT_ANSWER and draft.query is not None:
+        q = draft.query
+        found = (
+            kb.subjects(q.relation, q.object)
+            if q.subject is None
+            else kb.objects(q.subject, q.relation)
+        )
+        keys = sorted(found)
+    if len(keys) != 1:
+        return None
+    kind, _, key = keys[0].partition(":")
+    if kind == "date":
+        day = day_of_conference(kb, datetime.date.fromisoformat(key))
+        if day is None:
+            return None
+        # "That was the last day..." said of the thing asked for: "It happened on ...".
+        return Text(
+            day.en.replace("That was", "It happened on", 1),
+            day.it.replace("Era ", "Avvenne ", 1),
+        )
+    if kind not in SOUGHT or keys[0] not in kb.by_ref:
+        return None
+    if kind == "person":
+        candidates = _person_facts(kb, key) + [
+            f"membership:{m.key}" for m in kb.memberships if m.person == key
+        ]
+        name = kb.person(key).name
+    else:
+        candidates = [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key] + [f"body:{key}"]
+        name = kb.body(key).name
+    for ref in candidates:
+        if ref in draft.facts:
+            continue
+        said = statement(kb, ref)
+        if said is None or not all(
+            name[lang].casefold() in said[lang].casefold() for lang in ("en", "it")
+        ):
+            continue
+        return Text.build(lambda lang, t=said: _hidden(t[lang], name[lang], SOUGHT[kind][lang]))
+    return None
+
+
+def _hidden(text: str, name: str, sought: str) -> str:
+    """The sentence with the name replaced: capitalised at its start, lower case elsewhere."""
+    start = text.casefold().find(name.casefold())
+    replacement = sought if start == 0 else sought[:1].lower() + sought[1:]
+    return text[:start] + replacement + text[start + len(name) :]

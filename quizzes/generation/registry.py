@@ -10,6 +10,7 @@ from quizzes.generation import (
     bodies,
     chronology,
     connections,
+    explaining,
     numbers,
     people,
     resolutions,
@@ -58,7 +59,10 @@ def generate(kb: FactBase) -> list[Draft]:
 def _finish(kb: FactBase, ranks: dict[str, int]) -> list[Draft]:
     with targets(ranks):
         drafts = keep_one_per_group(_generate_once(kb))
-    return [dataclasses.replace(d, articles=articles(kb, d)) for d in drafts]
+    return [
+        dataclasses.replace(d, articles=articles(kb, d), hint=explaining.hint(kb, d))
+        for d in drafts
+    ]
 
 
 def _generate_once(kb: FactBase) -> list[Draft]:

@@ -6,6 +6,7 @@ answer with the "step" partial of the same template (request.htmx picks which).
 
 from __future__ import annotations
 
+import math
 import secrets
 
 from django.contrib import messages
@@ -19,10 +20,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
-from quizzes import challenges, ratelimit, selectors, services, teaching
+from quizzes import behaviours, challenges, ratelimit, selectors, services, teaching
 from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
-from quizzes.presenting import answer_text, key_text, present, wrong_picks
+from quizzes.presenting import answer_text, entered, hint, key_text, present, wrong_picks
 from quizzes.teacher_forms import NicknameForm
 
 OWNER = "quiz_owner"
@@ -87,7 +88,7 @@ def start(request):
             length=data["length"],
             topic=data["topic"],
             time_limit_minutes=data["time_limit"],
-            feedback=data["feedback"],
+            behaviour=data["behaviour"],
         )
     except services.StartRefused as refusal:
         form.add_error(None, str(refusal))
@@ -199,8 +200,9 @@ def _attempt_or_404(request, attempt_id) -> Attempt:
     return attempt
 
 
-def _question_context(slot, *, data=None, order=None, error=None, focus=None) -> dict:
-    """Everything the question step shows; ``data`` is a posted answer to check and keep."""
+def _question_context(slot, *, data=None, order=None, error=None, focus=None, answer=None) -> dict:
+    """Everything the question step shows; ``data`` is a posted answer to check and keep,
+    ``answer`` a stored one to show again (a saved draft, an interactive try)."""
     attempt = slot.attempt
     shown = present(
         slot.question.payload,
@@ -210,13 +212,21 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         shuffle_options=attempt.shuffle_options,
         order=order,
     )
+    if answer is not None and data is None:
+        before = entered(shown, answer)
+        if before.order and order is None:
+            return _question_context(
+                slot, order=before.order, error=error, focus=focus, answer=answer
+            )
+    else:
+        before = None
     # A form is built only to check a posted answer; showing a question needs none.
     form = AnswerForm(data, shown=shown) if data is not None else None
     sent = data if data is not None else {}
     chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
     # A matching question's choices, by the token of each left item.
     pairs = {left.token: sent.get(f"pair_{left.token}") for left in shown.lefts} if sent else {}
-    return {
+    context = {
         "attempt": attempt,
         "slot": slot,
         "shown": shown,
@@ -227,16 +237,22 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None) ->
         "focus": focus,
         "seconds_left": _seconds_left(attempt),
         # What the student had entered, kept when the form comes back with an error.
-        "chosen": chosen,
-        "typed": sent.get("answer", "") if sent else "",
-        "pairs": pairs,
+        "chosen": chosen if before is None else set(before.chosen),
+        "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
+        "pairs": pairs if before is None else before.pairs,
     }
+    if attempt.behaviour == Attempt.Behaviour.INTERACTIVE and slot.wrong_tries:
+        last = slot.tries.order_by("-number").first()
+        context["tries_left"] = attempt.tries - slot.wrong_tries
+        context["hints"] = hint(slot.question.payload, last.answer, attempt.language)
+    return context
 
 
 def _seconds_left(attempt: Attempt) -> int | None:
     if not attempt.deadline:
         return None
-    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+    # Rounded up: the page's clock never reaches zero before the server's deadline.
+    return max(0, math.ceil((attempt.deadline - timezone.now()).total_seconds()))
 
 
 def _finished(request, attempt: Attempt):
@@ -250,9 +266,14 @@ def take(request, attempt_id):
         attempt_id=attempt_id, owner_token=owner_token(request), user=_user(request)
     )
     if slot is None:
-        return _finished(request, _attempt_or_404(request, attempt_id))
+        attempt = _attempt_or_404(request, attempt_id)
+        if not attempt.finished and not behaviours.of(attempt).SEQUENTIAL:
+            return redirect("quizzes:summary", attempt_id=attempt.pk)
+        return _finished(request, attempt)
     if services.attempt_expire(attempt=slot.attempt):
         return _finished(request, slot.attempt)
+    if not behaviours.of(slot.attempt).SEQUENTIAL:
+        return redirect("quizzes:page", attempt_id=slot.attempt_id, number=slot.position + 1)
     return _step(request, _question_context(slot))
 
 
@@ -263,45 +284,58 @@ def answer(request, attempt_id):
     except ValueError:
         position = -1
     token = owner_token(request)
-    slot, following = selectors.slot_and_next(
-        attempt_id=attempt_id, owner_token=token, user=_user(request), position=position
-    )
+    slot = None
+    if position >= 0:
+        slot = selectors.slot_for(
+            attempt_id=attempt_id, owner_token=token, user=_user(request), position=position
+        )
     if slot is None:
         attempt = _attempt_or_404(request, attempt_id)
-        return _refused(
-            request,
-            attempt,
-            _("This is not the question the quiz is on; here is the current one."),
-            409,
-        )
+        return _refused(request, attempt, NOT_CURRENT, 409)
+    attempt = slot.attempt
+    if not behaviours.of(attempt).SEQUENTIAL:  # deferred feedback saves on its own pages
+        return _refused(request, attempt, NOT_CURRENT, 409)
+    # Only the current question is answered, shown or moved in: no later one is read early.
+    # An earlier one is over; sending its answer again (a double click) shows its feedback.
+    past = slot.position < attempt.position
     order = request.POST.getlist("order") or None
     move = request.POST.get("move")
+    if slot.position > attempt.position or (past and move) or (attempt.finished and not past):
+        return _refused(request, attempt, NOT_CURRENT, 409)
     if move and slot.question.kind == "ordering":
         return _move(request, slot, order, move)
     context = _question_context(slot, order=order, data=request.POST)
     form = context["form"]
     if not form.is_valid():
+        if past:
+            return _refused(request, attempt, NOT_CURRENT, 409)
+        # The time ran out with nothing complete entered: the quiz ends there, as Moodle
+        # ends it, rather than bouncing back to the question.
+        if request.POST.get("timeup") and services.attempt_expire(
+            attempt=attempt, with_grace=False
+        ):
+            return _finished(request, attempt)
         return _step(request, context)
     try:
         outcome = services.answer_submit(slot=slot, answer=form.cleaned_data["answer"])
     except services.AnswerRefused as refusal:
         return _refused(request, _attempt_or_404(request, attempt_id), refusal.reason, refusal.code)
-    attempt = slot.attempt
-    if attempt.feedback == Attempt.Feedback.IMMEDIATE:
-        url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
+    if outcome.retry:
         if not request.htmx:
-            return redirect(f"{url}#step")
-        return push_url(
-            _step(request, _feedback_context(request, slot, outcome.response, just_answered=True)),
-            url,
-        )
-    if slot.position + 1 >= attempt.question_count:
+            return redirect(reverse("quizzes:take", args=[attempt.pk]) + "#step")
+        return _step(request, _question_context(slot, answer=form.cleaned_data["answer"]))
+    if attempt.finished and attempt.ending == Attempt.Ending.TIME_UP:
         return _finished(request, attempt)
+    url = reverse("quizzes:feedback", args=[attempt.pk, slot.position + 1])
     if not request.htmx:
-        return redirect(reverse("quizzes:take", args=[attempt.pk]) + "#step")
-    # The next slot came with this one; its attempt is the one answer_submit just moved on.
-    following.attempt = attempt
-    return _step(request, _question_context(following, focus="question"))
+        return redirect(f"{url}#step")
+    return push_url(
+        _step(request, _feedback_context(request, slot, outcome.response, just_answered=True)),
+        url,
+    )
+
+
+NOT_CURRENT = _lazy("This is not the question the quiz is on; here is the current one.")
 
 
 def _move(request, slot, order, move):
@@ -328,9 +362,9 @@ def _move(request, slot, order, move):
 def _refused(request, attempt: Attempt, reason: str, status: int):
     """A refused answer never looks accepted: htmx gets ``status`` (409) and, once the
     attempt is over, an HX-Redirect to the results; a plain form a redirect to them."""
-    if attempt.state == Attempt.State.FINISHED:
+    if attempt.state == Attempt.State.FINISHED or not behaviours.of(attempt).SEQUENTIAL:
         messages.warning(request, reason)
-        url = reverse("quizzes:results", args=[attempt.pk])
+        url = reverse("quizzes:results" if attempt.finished else "quizzes:take", args=[attempt.pk])
         if request.htmx:
             response = HttpResponseClientRedirect(url)
             response.status_code = status
@@ -402,15 +436,20 @@ def feedback(request, attempt_id, number: int):
     if slot is None:
         raise Http404
     response = slot.attempt.responses.filter(position=slot.position).first()
-    if response is None:
-        return redirect("quizzes:take", attempt_id=attempt_id)
+    # Deferred feedback: nothing about right or wrong before the attempt is submitted.
+    if not behaviours.of(slot.attempt).feedback_shown(attempt=slot.attempt, response=response):
+        if behaviours.of(slot.attempt).SEQUENTIAL and response is None:
+            return redirect("quizzes:take", attempt_id=attempt_id)
+        raise Http404
     return _step(request, _feedback_context(request, slot, response))
 
 
 @require_safe
 def results(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
-    services.attempt_expire(attempt=attempt)
+    # Asked for once the time is up (the page's clock reached zero), the results finish the
+    # attempt then: no bouncing back to a question.
+    services.attempt_expire(attempt=attempt, with_grace=False)
     if attempt.state != Attempt.State.FINISHED:
         return redirect("quizzes:take", attempt_id=attempt.pk)
     reviewed = with_challenges(
@@ -432,6 +471,8 @@ def results(request, attempt_id):
 @require_POST
 def again(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
+    if not attempt.finished:
+        return redirect("quizzes:take", attempt_id=attempt.pk)
     if attempt.question_set_id:
         return redirect("quizzes:join_set", code=attempt.question_set.code)
     asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
@@ -441,6 +482,16 @@ def again(request, attempt_id):
 @require_POST
 def mistakes(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
+    # A practice quiz shows its keys: none may draw on an unfinished attempt's facts, nor on
+    # a class quiz's while the class may still take it.
+    if not attempt.finished:
+        return redirect("quizzes:take", attempt_id=attempt.pk)
+    if attempt.question_set_id and teaching.still_open(question_set=attempt.question_set):
+        messages.info(
+            request,
+            _("You can practise the mistakes of a class quiz once your teacher has closed it."),
+        )
+        return redirect("quizzes:results", attempt_id=attempt.pk)
     wrong = {
         fact
         for slot, response in selectors.review(attempt)
@@ -464,7 +515,7 @@ def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | No
             length=attempt.question_count if facts is None else min(20, max(5, len(facts))),
             topic=attempt.topic,
             time_limit_minutes=_minutes(attempt),
-            feedback=attempt.feedback,
+            behaviour=attempt.behaviour,
             avoid=avoid,
             facts=facts,
         )

@@ -1,5 +1,6 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
-   what changed after an htmx swap, and counts the time limit down (the server enforces it). */
+   what changed after an htmx swap, counts the time limit down (the server enforces it) and
+   sends what is entered when it runs out. */
 (function () {
   "use strict";
 
@@ -8,6 +9,20 @@
     if (!step) return;
     var target = step.querySelector("[data-focus]") || step.querySelector("h1");
     if (target) target.focus();
+  }
+
+  /* When the time runs out, what the student has entered is sent and counted (the server
+     accepts it within the set's grace period), and the quiz ends there. A page with nothing
+     to send (the feedback on an answer) goes to the results. */
+  function timeUp(box) {
+    var form = document.querySelector("#step form.answer-form");
+    if (!form) {
+      window.location.assign(box.getAttribute("data-results"));
+      return;
+    }
+    if (form.elements.timeup) form.elements.timeup.value = "1";
+    if (form.requestSubmit) form.requestSubmit();
+    else form.submit();
   }
 
   var timer = null;
@@ -30,7 +45,7 @@
       });
       if (left === 0) {
         clearInterval(timer);
-        window.location.assign(box.getAttribute("data-results"));
+        timeUp(box);
       }
     }
     tick();

@@ -124,6 +124,28 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     check(student, "a class quiz with a time limit (the clock runs)")
     page.wait_for_timeout(1500)  # the clock ticks under the policy
     check(student, "the clock, after ticking")
+    # Deferred feedback with navigation: question pages, saving through htmx, the summary.
+    page = student.goto(site + "/")
+    page.get_by_label("Your nickname").fill("Dee")
+    page.locator("input[name=length][value='5']").check()
+    page.get_by_label("Move freely, see the answers at the end").check()
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page.locator("#step-title")).to_have_text("Question 1 of 5")
+    page.get_by_label("Flag this question to come back to it").check()
+    page.get_by_role("button", name="Next", exact=True).click()
+    expect(page.locator("#step-title")).to_have_text("Question 2 of 5")
+    page.locator(".quiz-nav button.nav-item").last.click()
+    expect(page.locator("#step-title")).to_have_text("Question 5 of 5")
+    page.get_by_role("button", name="Finish: check your answers").click()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    check(student, "a deferred quiz: its pages, saving through htmx, the summary")
+    dee = Attempt.objects.get(nickname="Dee")
+    student.goto(f"{site}/quiz/{dee.pk}/question/2/")
+    page = student.goto(f"{site}/quiz/{dee.pk}/summary/")
+    page.get_by_role("button", name="Submit all and finish").click()
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    check(student, "a deferred quiz submitted")
+
     page = student.goto(site + "/")
     for _ in range(9):  # wrong codes until the wait page
         page.get_by_label("Join code").fill("ZZZZZZ")

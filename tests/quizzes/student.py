@@ -18,7 +18,7 @@ def set_session(client, **values) -> None:
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 
 
-def start(client, *, kinds=None, length=5, language="en", feedback="immediate", minutes=None):
+def start(client, *, kinds=None, length=5, language="en", behaviour="immediate", minutes=None):
     """A practice attempt owned by this client's session, with questions of the given kinds."""
     owner = client.session.get("quiz_owner") or "test-owner-token"
     set_session(client, quiz_owner=owner)
@@ -32,7 +32,7 @@ def start(client, *, kinds=None, length=5, language="en", feedback="immediate", 
         nickname="Ada",
         language=language,
         owner_token=owner,
-        feedback=feedback,
+        behaviour=behaviour,
         time_limit_minutes=minutes,
     )
 

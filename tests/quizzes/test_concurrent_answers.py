@@ -41,7 +41,7 @@ def answer_in_threads(attempt, answers: list[dict]) -> list:
 
 
 def test_the_same_answer_sent_four_times_at_once_is_recorded_once(question_bank, client):
-    attempt = start(client, kinds=["true_false", "true_false"], feedback="deferred")
+    attempt = start(client, kinds=["true_false", "true_false"], behaviour="immediate")
     results = answer_in_threads(attempt, [{"value": True}] * 4)
     assert all(isinstance(r, services.Outcome) for r in results), results
     assert sum(not r.replayed for r in results) == 1  # one stored, three replays of it
@@ -54,7 +54,7 @@ def test_the_same_answer_sent_four_times_at_once_is_recorded_once(question_bank,
 def test_different_answers_sent_at_once_keep_the_first_recorded_and_refuse_the_rest(
     question_bank, client
 ):
-    attempt = start(client, kinds=["true_false", "true_false"], feedback="deferred")
+    attempt = start(client, kinds=["true_false", "true_false"], behaviour="immediate")
     results = answer_in_threads(attempt, [{"value": True}, {"value": False}] * 2)
     accepted = [r for r in results if isinstance(r, services.Outcome)]
     refused = [r for r in results if isinstance(r, services.AnswerRefused)]
@@ -75,3 +75,35 @@ def test_an_answer_whose_insert_fails_leaves_the_attempt_where_it_was(question_b
         services.answer_submit(slot=slot, answer={"value": True}, now=timezone.now())
     attempt.refresh_from_db()
     assert attempt.position == 0 and attempt.score == 0
+
+
+def test_submit_all_sent_four_times_at_once_scores_the_attempt_once(question_bank, client):
+    """Deferred feedback: a student double-clicks "Submit all and finish" on a slow network."""
+    from quizzes.behaviours import deferred
+
+    attempt = start(client, kinds=["true_false", "true_false"], behaviour="deferred")
+    for slot in attempt.slots.all():
+        slot.draft = {"value": True}
+        slot.save(update_fields=["draft"])
+    barrier = threading.Barrier(4)
+    finished = []
+
+    def send() -> None:
+        try:
+            barrier.wait(timeout=10)
+            finished.append(deferred.submit(attempt=type(attempt).objects.get(pk=attempt.pk),
+                                            now=timezone.now()))  # fmt: skip
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(finished) == [False, False, False, True]
+    assert Response.objects.filter(attempt=attempt).count() == 2
+    attempt.refresh_from_db()
+    assert attempt.score == sum(
+        Response.objects.filter(attempt=attempt).values_list("points", flat=True)
+    )

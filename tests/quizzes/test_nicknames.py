@@ -22,14 +22,14 @@ ZWJ, RLO = "\u200d", "\u202e"
     ],
 )
 def test_a_nickname_is_stored_without_invisible_or_fullwidth_characters(typed, stored):
-    form = StartForm({"nickname": typed, "length": "5", "language": "en", "feedback": "immediate"})
+    form = StartForm({"nickname": typed, "length": "5", "language": "en", "behaviour": "immediate"})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["nickname"] == stored
 
 
 def test_a_nickname_of_only_invisible_characters_is_refused_with_a_message():
     form = StartForm(
-        {"nickname": f"{ZWJ}{RLO}\u200b", "length": "5", "language": "en", "feedback": "immediate"}
+        {"nickname": f"{ZWJ}{RLO}\u200b", "length": "5", "language": "en", "behaviour": "immediate"}
     )
     assert not form.is_valid()
     assert form.errors["nickname"] in (

@@ -26,13 +26,13 @@ def student(question_bank):
     return client
 
 
-def quiz(size, feedback="deferred"):
+def quiz(size, behaviour="immediate"):
     return services.attempt_start(
         questions=bank_of(size),
         nickname="Ada",
         language="en",
         owner_token="pinned",
-        feedback=feedback,
+        behaviour=behaviour,
     )
 
 
@@ -42,11 +42,11 @@ ANSWER = 5
 
 
 @pytest.mark.parametrize("size", [5, 50, 500])
-@pytest.mark.parametrize("feedback", ["deferred", "immediate"])
+@pytest.mark.parametrize("behaviour", ["immediate", "interactive"])
 def test_an_answer_costs_at_most_five_statements_counting_begin_and_commit(
-    student, size, feedback, django_assert_num_queries
+    student, size, behaviour, django_assert_num_queries
 ):
-    attempt = quiz(size, feedback)
+    attempt = quiz(size, behaviour)
     url = reverse("quizzes:answer", args=[attempt.pk])
     data = answer_data(attempt, 0)
     with count_statements(connection) as sent, django_assert_num_queries(ANSWER):
@@ -54,6 +54,23 @@ def test_an_answer_costs_at_most_five_statements_counting_begin_and_commit(
     assert response.status_code == 200 and len(sent) == ANSWER
     attempt.refresh_from_db()
     assert attempt.position == 1 and attempt.responses.count() == 1  # it was recorded
+
+
+def test_saving_an_answer_with_navigation_costs_the_same_whatever_the_quiz_size(student):
+    """Deferred feedback: saving an answer and moving to the next question."""
+    counts = []
+    for size in (5, 50, 500):
+        attempt = quiz(size, "deferred")
+        data = {**answer_data(attempt, 0), "go": "next"}
+        with count_statements(connection) as sent:
+            response = student.post(
+                reverse("quizzes:save", args=[attempt.pk]), data, HTTP_HX_REQUEST="true"
+            )
+        assert response.status_code == 200
+        counts.append(len(sent))
+        attempt.refresh_from_db()
+        assert attempt.position == 1 and attempt.slots.get(position=0).draft is not None
+    assert len(set(counts)) == 1, counts
 
 
 @pytest.mark.parametrize("size", [5, 500])

@@ -79,20 +79,6 @@ def test_with_htmx_the_next_question_comes_as_a_partial(bank, client):
     assert slot(attempt, 1).question.payload["prompt"]["en"].split()[0] in html
 
 
-def test_in_deferred_mode_the_next_question_follows_at_once(bank, client):
-    attempt = start(client, kinds=["single_choice", "numeric"], feedback="deferred")
-    response = client.post(answer_url(attempt), answer_data(attempt, 0))
-    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk]) + "#step"
-    html = client.post(answer_url(attempt), answer_data(attempt, 1), **HTMX)
-    assert html["HX-Redirect"] == reverse("quizzes:results", args=[attempt.pk])
-
-
-def test_a_deferred_quiz_shows_no_answer_before_the_end(bank, client):
-    attempt = start(client, kinds=["single_choice", "numeric", "true_false"], feedback="deferred")
-    html = client.post(answer_url(attempt), answer_data(attempt, 0), **HTMX).content.decode()
-    assert "Question 2 of 3" in html and "The right answer" not in html
-
-
 def test_the_last_answer_finishes_the_quiz(bank, client):
     attempt = start(client, kinds=["true_false"])
     client.post(answer_url(attempt), answer_data(attempt, 0))

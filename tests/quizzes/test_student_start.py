@@ -23,7 +23,7 @@ def start_data(**overrides):
         "topic": "",
         "language": "en",
         "time_limit": "",
-        "feedback": "immediate",
+        "behaviour": "immediate",
     }
     data.update(overrides)
     return data

@@ -81,7 +81,7 @@ def test_the_bank_filters_understanding_questions(teacher, client):
 def test_a_set_in_a_language_the_site_does_not_have_is_refused(teacher, client):
     question_set = QuestionSetFactory(owner=teacher)
     url = reverse("quizzes:set_edit", args=[question_set.pk])
-    data = {"title": "3B", "description": "", "language": "xx", "feedback": "immediate",
+    data = {"title": "3B", "description": "", "language": "xx", "behaviour": "immediate",
             "attempts_allowed": "1", "points_per_question": "1"}  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 200
@@ -150,8 +150,9 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
     question_set = QuestionSetFactory(owner=teacher)
     url = reverse("quizzes:set_edit", args=[question_set.pk])
     good = {"title": "3B, April 1917", "description": "", "language": "it", "time_limit_minutes": "15",
-            "shuffle_questions": "on", "feedback": "deferred", "attempts_allowed": "2", "points_per_question": "1",
-            "opens_at": "", "closes_at": ""}  # fmt: skip
+            "shuffle_questions": "on", "behaviour": "interactive", "tries": "4", "penalty": "0.5",
+            "grace_seconds": "90", "attempts_allowed": "2", "grading_method": "average",
+            "points_per_question": "1", "opens_at": "", "closes_at": ""}  # fmt: skip
     assert client.post(url, good).status_code == 302
     question_set.refresh_from_db()
     assert (question_set.title, question_set.language, question_set.time_limit_minutes) == (
@@ -159,9 +160,12 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
         "it",
         15,
     )
-    assert question_set.shuffle_questions and question_set.feedback == "deferred"
+    assert question_set.shuffle_questions and question_set.behaviour == "interactive"
+    assert (question_set.tries, question_set.penalty, question_set.grace_seconds) == (4, 0.5, 90)
+    assert question_set.grading_method == "average"
     bad = dict(
         good,
+        tries="9",
         time_limit_minutes="-3",
         opens_at="2026-05-02T10:00",
         closes_at="2026-05-01T10:00",
@@ -170,8 +174,9 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
     html = client.post(url, bad, **HTMX).content.decode()
     assert "This field is required." in html
     assert "The closing time must come after the opening time." in html
+    assert "Give a number from 2 to 5." in html
     question_set.refresh_from_db()
-    assert question_set.title == "3B, April 1917"
+    assert question_set.title == "3B, April 1917" and question_set.tries == 4
 
 
 def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher, client):

@@ -201,6 +201,12 @@ TABLE: dict[str, Row] = {
     "quizzes:answer": attempt_only("POST", REDIRECT, data="answer"),
     "quizzes:feedback": attempt_only("GET", 200),
     "quizzes:results": attempt_only("GET", 200, values={"attempt_id": "done"}),
+    "quizzes:page": attempt_only("GET", 200, values={"attempt_id": "navigating"}),
+    "quizzes:save": attempt_only(
+        "POST", REDIRECT, data="save", values={"attempt_id": "navigating"}
+    ),
+    "quizzes:summary": attempt_only("GET", 200, values={"attempt_id": "navigating"}),
+    "quizzes:submit": attempt_only("POST", REDIRECT, values={"attempt_id": "navigating"}),
     "quizzes:again": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
     "quizzes:mistakes": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
     "quizzes:challenge": attempt_only("POST", REDIRECT, data="challenge"),

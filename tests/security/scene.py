@@ -40,6 +40,7 @@ class Scene:
     other_set: QuestionSet
     current: object  # student A's attempt on the set, at its second question
     done: object  # student A's finished practice attempt
+    navigating: object  # student A's practice attempt with deferred feedback, in progress
     elsewhere: object  # the pupil's own attempt
     spare: Question  # a bank question that is not in the set
     clients: dict[str, Client] = field(default_factory=dict)
@@ -78,19 +79,24 @@ class Scene:
                 "topic": "",
                 "language": "en",
                 "time_limit": "",
-                "feedback": "immediate",
+                "behaviour": "immediate",
             },
             "join": lambda: {"code": self.question_set.code},
             "challenge": lambda: {"reason": "ambiguous", "comment": "Two answers fit."},
             "nickname": lambda: {"nickname": "Newcomer"},
             "answer": lambda: answer_data(self.current, 1),
+            "save": lambda: {**answer_data(self.navigating, 0), "go": "next"},
             "settings": lambda: {
                 "title": "Renamed",
                 "description": "",
                 "language": "en",
                 "time_limit_minutes": "",
-                "feedback": "immediate",
+                "behaviour": "immediate",
+                "tries": "3",
+                "penalty": str(1 / 3),
+                "grace_seconds": "60",
                 "attempts_allowed": "1",
+                "grading_method": "highest",
                 "points_per_question": "1",
             },
             "add": lambda: {"uid": self.spare.uid},
@@ -160,10 +166,17 @@ def build_scene() -> Scene:
         nickname="Ann",
         language="en",
         owner_token=STUDENT_A,
-        feedback="deferred",
+        behaviour="immediate",
     )
     answered(student_a, done, 0)
     answered(student_a, done, 1, right=False)
+    navigating = services.attempt_start(
+        questions=practice,
+        nickname="Ann",
+        language="en",
+        owner_token=STUDENT_A,
+        behaviour="deferred",
+    )
 
     student = logged_in(pupil)
     set_session(student, quiz_owner=PUPIL)
@@ -184,6 +197,7 @@ def build_scene() -> Scene:
         other_set=other_set,
         current=current,
         done=done,
+        navigating=navigating,
         elsewhere=elsewhere,
         spare=spare,
         clients={

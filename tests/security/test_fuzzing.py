@@ -138,7 +138,7 @@ TOPICS = ["", "composition", "people", "bodies", "resolutions", "chronology"]
         topic=st.sampled_from(TOPICS),
         language=st.sampled_from(["en", "it"]),
         time_limit=st.sampled_from(["", "5", "20"]),
-        feedback=st.sampled_from(["immediate", "deferred"]),
+        behaviour=st.sampled_from(["immediate", "deferred"]),
     )
 )
 @example(data={"nickname": "<script>alert(1)</script>", "length": ["5", "10"], "topic": "x"})
@@ -147,7 +147,7 @@ TOPICS = ["", "composition", "people", "bodies", "resolutions", "chronology"]
         "nickname": "'); DROP TABLE quizzes_question; --",
         "length": "5",
         "language": "en",
-        "feedback": "immediate",
+        "behaviour": "immediate",
     }
 )
 def test_the_practice_start_form_survives_hostile_input(scene, data):
@@ -201,7 +201,7 @@ def attempts(scene):
             nickname="Ann",
             language="en",
             owner_token=STUDENT_A,
-            feedback="immediate" if number % 2 else "deferred",
+            behaviour="immediate" if number % 2 else "deferred",
         )
     return found
 
@@ -226,8 +226,20 @@ ANSWER = st.builds(
         ),
         move=st.builds(lambda way, t: f"{way}:{t}", st.sampled_from(["up", "down", "x"]), TOKEN),
         pairs=st.just("@pairs"),
+        # Deferred feedback's buttons: where to go after saving, flag, time up.
+        go=st.sampled_from(
+            ["next", "previous", "summary", "submit", "2", "0", "99999999999999999999", "x"]
+        ),
+        flagged=st.sampled_from(["on", "", "yes"]),
+        timeup=st.sampled_from(["1", ""]),
     ),
 )
+
+
+def answer_url(attempt) -> str:
+    """Where the attempt's answers go: one question after another, or deferred's save."""
+    name = "quizzes:save" if attempt.behaviour == "deferred" else "quizzes:answer"
+    return reverse(name, args=[attempt.pk])
 
 
 def filled(data: dict, attempt) -> dict:
@@ -263,22 +275,23 @@ def filled(data: dict, attempt) -> dict:
 @example(data={"position": "0", "pairs": "@pairs"}, kind="matching", htmx=True)
 def test_the_answer_endpoint_survives_hostile_answers(scene, attempts, data, kind, htmx):
     attempt = attempts[kind]
-    url = reverse("quizzes:answer", args=[attempt.pk])
+    url = answer_url(attempt)
     send(scene.clients["attempt_owner"], "post", url, filled(data, attempt), htmx=htmx)
 
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+@pytest.mark.parametrize("kind", ["single_choice", "multiple_response"], ids=["answer", "save"])
 @pytest.mark.parametrize(
     "position",
     ["99999999999999999999", "-99999999999999999999", "9" * 400],
     ids=["20 digits", "minus 20 digits", "400 digits"],
 )
-def test_a_huge_position_in_an_answer_is_not_a_server_error(scene, attempts, position, htmx):
+def test_a_huge_position_in_an_answer_is_not_a_server_error(scene, attempts, position, htmx, kind):
     """int() accepts any size, and SQLite cannot hold one past 64 bits (OverflowError, once a
     500): quizzes/selectors.py drops positions no slot can have. Anyone could trigger it, on
     any attempt id, owner or not."""
-    attempt = attempts["single_choice"]
-    url = reverse("quizzes:answer", args=[attempt.pk])
+    attempt = attempts[kind]
+    url = answer_url(attempt)
     data = {**answer_data(attempt, 0), "position": position}
     for client in (scene.clients["attempt_owner"], fresh_client()):
         headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
@@ -342,8 +355,12 @@ DATES = [
         time_limit_minutes=st.just("10"),
         shuffle_questions=st.just("on"),
         shuffle_options=st.just("on"),
-        feedback=st.sampled_from(["immediate", "deferred"]),
+        behaviour=st.sampled_from(["immediate", "deferred", "interactive", "other"]),
+        tries=st.sampled_from(["3", "1", "99999999999999999999", "-2", "x"]),
+        penalty=st.sampled_from([str(1 / 3), "0.5", "0.25", "-1", "nan", "inf"]),
+        grace_seconds=st.sampled_from(["60", "0", "601", "99999999999999999999", "1e3"]),
         attempts_allowed=st.just("1"),
+        grading_method=st.sampled_from(["highest", "average", "median", ""]),
         points_per_question=st.just("1"),
         opens_at=st.sampled_from(DATES),
         closes_at=st.sampled_from(DATES),
@@ -355,7 +372,7 @@ DATES = [
         "title": "<script>alert(1)</script>",
         "description": '"><img src=x onerror=alert(1)>',
         "language": "en",
-        "feedback": "immediate",
+        "behaviour": "immediate",
         "attempts_allowed": "1",
         "points_per_question": "1",
     },
@@ -365,7 +382,7 @@ DATES = [
     data={
         "title": "Quiz",
         "language": "en",
-        "feedback": "immediate",
+        "behaviour": "immediate",
         "attempts_allowed": "1",
         "points_per_question": "1",
         "opens_at": DATES[2],
@@ -385,7 +402,7 @@ def test_an_opening_time_in_the_year_one_is_refused_not_a_server_error(scene):
     data = {
         "title": "Quiz",
         "language": "en",
-        "feedback": "immediate",
+        "behaviour": "immediate",
         "attempts_allowed": "1",
         "points_per_question": "1",
         "opens_at": "0001-01-01T00:00",
@@ -579,8 +596,12 @@ def test_a_hostile_nickname_and_title_are_shown_escaped_to_the_teacher(scene):
     settings_data = {
         "title": '"><img src=x onerror=alert(1)>',
         "language": "en",
-        "feedback": "immediate",
+        "behaviour": "immediate",
+        "tries": "3",
+        "penalty": str(1 / 3),
+        "grace_seconds": "60",
         "attempts_allowed": "1",
+        "grading_method": "highest",
         "points_per_question": "1",
     }
     assert owner.post(edit, settings_data).status_code == 302
@@ -639,7 +660,7 @@ def test_fact_texts_with_markup_are_escaped_in_questions_feedback_and_results(ma
         nickname="Ann",
         language="en",
         owner_token="escaping-owner",
-        feedback="immediate",
+        behaviour="immediate",
     )
     for position in range(len(marked_questions)):
         shown_escaped(client.get(f"/quiz/{attempt.pk}/"), f"question {position + 1}")

@@ -16,9 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--questions", type=int, default=0, help="0: the whole bank")
         parser.add_argument("--minutes", type=int, default=0, help="Time limit; 0 for none")
         parser.add_argument("--attempts", type=int, default=0, help="Attempts per student")
-        parser.add_argument("--feedback", default="deferred", choices=["deferred", "immediate"])
+        parser.add_argument(
+            "--behaviour", default="deferred", choices=["deferred", "immediate", "interactive"]
+        )
 
-    def handle(self, *args, questions, minutes, attempts, feedback, **options):
+    def handle(self, *args, questions, minutes, attempts, behaviour, **options):
         owner, _ = get_user_model().objects.get_or_create(username="bench-teacher")
         owner.groups.add(Group.objects.get(name=TEACHERS))
         chosen = list(Question.objects.active().order_by("uid"))
@@ -29,7 +31,7 @@ class Command(BaseCommand):
             title=f"Load test ({len(chosen)} questions)",
             time_limit_minutes=minutes or None,
             attempts_allowed=attempts,
-            feedback=feedback,
+            behaviour=behaviour,
         )
         teaching.set_add(question_set=question_set, questions=chosen)
         question_set = teaching.set_publish(question_set=question_set)
