@@ -30,7 +30,7 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 NOT_PAGES = {"set_results_csv", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
-           "set_delete"}  # fmt: skip
+           "set_delete", "set_attempt_restore"}  # fmt: skip
 
 
 class Watch:
@@ -186,6 +186,8 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
         f"/teach/sets/{question_set.pk}/share/",
         f"/teach/sets/{question_set.pk}/results/",
         f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/",
+        f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/remove/",
+        f"/teach/sets/{question_set.pk}/accommodations/",
         f"/teach/sets/{question_set.pk}/print/",
         "/accounts/password_change/",
     ):
