@@ -470,6 +470,11 @@ class AttemptRow:
     def percentage(self) -> float:
         return self.attempt.percentage
 
+    @property
+    def percentage_text(self) -> str:
+        """The score as a percentage, written the same way on the page and in the CSV."""
+        return grading.percent_text(_share(self.attempt))
+
 
 @dataclass
 class StudentRow:
@@ -503,6 +508,7 @@ class ItemRow:
     uid: str
     prompt: str
     kind: str
+    points: float  # what the question is worth in the set
     facility: float | None
     discrimination: float | None
     efficiency: float | None
@@ -692,6 +698,7 @@ def set_results(
                 uid=uid,
                 prompt=question.payload["prompt"][language],
                 kind=question.kind,
+                points=points[uid],
                 facility=stats.facility if stats else None,
                 discrimination=stats.discrimination if stats else None,
                 efficiency=stats.efficiency if stats else None,

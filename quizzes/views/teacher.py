@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, selectors, services, teaching
+from quizzes import charts, grading, selectors, services, teaching
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.models import Question
@@ -332,7 +332,13 @@ def results_csv(request, question_set):
     header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
               _("Percentage"), _("Time (seconds)"), _("State"), _("Attempt"),
               _("Grade (%)")]  # fmt: skip
-    header += [_("Q%(number)d") % {"number": item.number} for item in data.items]
+    # A question's column says what it is worth, so that a cell tells right from partly
+    # right; an empty cell is a question not answered.
+    header += [
+        _("Q%(number)d (out of %(points)s)")
+        % {"number": item.number, "points": grading.points_text(item.points)}
+        for item in data.items
+    ]
     writer.writerow(header)
     for student in data.students:
         for row in student.attempts:
@@ -342,9 +348,9 @@ def results_csv(request, question_set):
                     spreadsheet_safe(a.nickname),
                     _stamp(a.started_at),
                     _stamp(a.finished_at),
-                    f"{a.score:g}",
-                    f"{a.max_score:g}",
-                    f"{a.percentage:.1f}",
+                    grading.points_text(a.score),
+                    grading.points_text(a.max_score),
+                    row.percentage_text,
                     row.seconds if row.seconds is not None else "",
                     a.get_state_display(),
                     row.number,

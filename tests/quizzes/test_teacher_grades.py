@@ -168,8 +168,13 @@ def test_the_grid_shows_each_attempts_result_on_each_question_in_words_too(quest
     assert 'aria-hidden="true">Q1</span><span class="visually-hidden">Question 1</span>' in grid
     # The CSV: one column per question, numbered as on the page, rounded as on the page.
     header, ann = csv_rows(client, question_set)
-    assert header[-4:] == ["Q1", "Q2", "Q3", "Q4"]
+    assert header[-4:] == [f"Q{n} (out of 1)" for n in (1, 2, 3, 4)]
     assert ann[-4:] == ["1", "0", "", partly_points]
+    # The score and the percentage too: 1 + 1/3 is 1.33 on both, not 1.33333 in the file.
+    score, percentage = ann[3], ann[5]
+    assert score == f"{1 + float(partly_points):.2f}".rstrip("0").rstrip(".")
+    attempts = section(page(client, question_set), "attempts-title")
+    assert f"{score} / 4 ({percentage}%)" in attempts
 
 
 def test_the_grid_lists_every_attempt_of_a_student_and_marks_one_in_progress(retakes, client):
@@ -224,3 +229,11 @@ def test_the_live_poll_swaps_nothing_while_nothing_changes(retakes, client):
     )
     # Without htmx (a plain reload) the page is always whole.
     assert client.get(url, {"seen": selectors.set_results(retakes).version}).status_code == 200
+
+
+def test_the_italian_page_writes_the_csvs_numbers_with_a_decimal_comma(retakes, client):
+    QuestionSet.objects.filter(pk=retakes.pk).update(grading_method="average")
+    client.force_login(retakes.owner)
+    html = client.get(f"/it{reverse('quizzes:set_results', args=[retakes.pk])}").content.decode()
+    assert "<strong>55,6%</strong>" in html  # 55.6 in the CSV
+    assert "(66,7%)" in html  # Ann's third attempt, 66.7 in the CSV

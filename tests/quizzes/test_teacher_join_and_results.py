@@ -148,8 +148,8 @@ def test_the_results_page_shows_every_attempt_with_its_score(open_set, client):
         students[nickname] = finish(browser, Attempt.objects.get(nickname=nickname), rights)
     client.force_login(open_set.owner)
     html = client.get(reverse("quizzes:set_results", args=[open_set.pk])).content.decode()
-    assert "Ann" in html and "3 / 3 (100%)" in html
-    assert "Bob" in html and "1 / 3 (33%)" in html
+    assert "Ann" in html and "3 / 3 (100.0%)" in html
+    assert "Bob" in html and "1 / 3 (33.3%)" in html
     assert "<svg" in html and "Score distribution" in html
     assert "Mean</dt><dd>2.00 / 3" in html
 
