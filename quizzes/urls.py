@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quizzes.views import challenges, deferred, student, teacher
+from quizzes.views import challenges, deferred, regrade, student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
@@ -48,6 +48,7 @@ urlpatterns = [
         teacher.attempt_detail,
         name="set_attempt",
     ),
+    path("teach/sets/<int:pk>/regrade/", regrade.regrade, name="set_regrade"),
     path("teach/sets/<int:pk>/export/<str:fmt>/", teacher.export, name="set_export"),
     path("teach/sets/<int:pk>/print/", teacher.printable, name="set_print"),
 ]

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, selectors, services, teaching
+from quizzes import charts, regrading, selectors, services, teaching
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.models import Question
@@ -308,6 +308,7 @@ def results(request, question_set):
     }
     if request.htmx:
         return render(request, "teach/results.html#live", context)
+    context["regrade_pending"] = regrading.pending(question_set)
     return render(request, "teach/results.html", context)
 
 

@@ -246,6 +246,7 @@ TABLE: dict[str, Row] = {
     "quizzes:set_results": teacher_only("GET"),
     "quizzes:set_results_csv": teacher_only("GET"),
     "quizzes:set_attempt": teacher_only("GET"),
+    "quizzes:set_regrade": teacher_only("GET", "POST"),
     "quizzes:set_export": teacher_only("GET"),
     "quizzes:set_print": teacher_only("GET"),
     # The admin, as one group, with the few views that answer differently.
