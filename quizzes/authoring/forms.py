@@ -32,10 +32,15 @@ ROW_GROUPS = {
 
 
 def _text(label, max_length: int, *, lang: str, rows: int = 0, help_text="") -> forms.CharField:
+    """A text in one language, labelled with the language's own name: "Option 1 (Italiano)"."""
     attrs = {"lang": lang}
     widget = forms.Textarea(attrs={**attrs, "rows": rows}) if rows else forms.TextInput(attrs)
     return forms.CharField(
-        label=label, max_length=max_length, required=False, widget=widget, help_text=help_text
+        label=f"{label} ({LANGUAGE_LABELS[lang]})",
+        max_length=max_length,
+        required=False,
+        widget=widget,
+        help_text=help_text,
     )
 
 
@@ -144,7 +149,7 @@ class QuestionForm(forms.Form):
 
     def _add_matching(self):
         self._row_fields("left", _("Item %(number)d"))
-        self._row_fields("right", _("Its match"))
+        self._row_fields("right", _("Match of item %(number)d"))
 
     def _add_short_answer(self):
         for lang in LANGUAGES:
@@ -308,8 +313,13 @@ class ImportForm(forms.Form):
         error_messages={"required": _("Choose a topic.")},
         help_text=_("You can change it for each question afterwards."),
     )
+    language = forms.ChoiceField(
+        label=_("Language of the questions"),
+        choices=[("en", "English"), ("it", "Italiano")],
+        help_text=_("You can add the other language to each question afterwards."),
+    )
+    # The file itself, carried from the preview to the confirmation (quizzes.importers.pack).
     content = forms.CharField(widget=forms.HiddenInput, required=False)
-    chosen = forms.MultipleChoiceField(required=False, choices=[])
 
 
 class ShareForm(forms.Form):

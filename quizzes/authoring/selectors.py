@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from conference import models as facts
 from quizzes.generation.drafts import FACT_TOPICS
+from quizzes.generation.facts import LANGUAGES, Text
+from quizzes.selectors import fact_base
 from quizzes.models import TOPIC_CHOICES, Question, QuestionSet
 
 UID_PREFIX = "teacher/"
 
 
 def my_questions(user, *, kind: str = "", search: str = "", language: str = "en"):
-    """A teacher's own questions, the newest first (an admin's too: only their own)."""
+    """A teacher's own questions, the newest first (an admin's too: only their own), each
+    with the ``key`` its pages are addressed by."""
     rows = Question.objects.active().filter(author=user).order_by("-created_at", "-pk")
     if kind:
         rows = rows.filter(kind=kind)
     if search:
         rows = rows.filter(**{f"payload__prompt__{language}__icontains": search})
-    return rows
+    return [keyed(question) for question in rows]
+
+
+def keyed(question: Question) -> Question:
+    question.key = question.uid.removeprefix(UID_PREFIX)
+    return question
 
 
 def own_question(user, key: str) -> Question | None:
@@ -27,7 +36,8 @@ def own_question(user, key: str) -> Question | None:
     rows = Question.objects.active().filter(uid=UID_PREFIX + key, author__isnull=False)
     if not user.is_superuser:
         rows = rows.filter(author=user)
-    return rows.first()
+    question = rows.first()
+    return keyed(question) if question is not None else None
 
 
 def addable_questions(user, uids: list[str]):
@@ -79,14 +89,23 @@ def _ref(kind: str, fact) -> str:
 
 def fact_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """The facts a teacher may link a question to, grouped by topic, named in the current
-    language: [(topic, [(ref, name), ...]), ...]."""
+    language with their references filled ({person:plekhanov} as a name):
+    [(topic, [(ref, name), ...]), ...]."""
+    language = (get_language() or "en")[:2]
+    language = language if language in LANGUAGES else "en"
+    kb = fact_base()
+
+    def named(fact) -> str:
+        label = str(fact)
+        return kb.fill(Text(label, label))[language]
+
     groups: dict[str, list[tuple[str, str]]] = {topic: [] for topic, _label in TOPIC_CHOICES}
     for kind, model, related in FACT_KINDS:
         for fact in model.objects.select_related(*related).order_by("pk"):
-            groups[FACT_TOPICS[kind]].append((_ref(kind, fact), str(fact)))
+            groups[FACT_TOPICS[kind]].append((_ref(kind, fact), named(fact)))
     for connection in facts.Connection.objects.order_by("pk"):
         main = connection.link_refs[0] if connection.link_refs else "event:"
         topic = FACT_TOPICS.get(main.partition(":")[0], TOPIC_CHOICES[0][0])
-        groups[topic].append((f"connection:{connection.key}", str(connection)))
+        groups[topic].append((f"connection:{connection.key}", named(connection)))
     labels = dict(TOPIC_CHOICES)
     return [(str(labels[topic]), choices) for topic, choices in groups.items() if choices]
