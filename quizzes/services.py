@@ -102,9 +102,7 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
             .values_list("question_id", flat=True)
             .distinct()
         )
-        latest = dict(
-            generated.values_list("uid").annotate(latest=Max("version")).order_by()
-        )
+        latest = dict(generated.values_list("uid").annotate(latest=Max("version")).order_by())
         new_rows, in_place, retire = [], [], []
         for draft in drafts:
             current = active.pop(draft.uid, None)

@@ -8,8 +8,8 @@ from django.utils.translation import get_language
 from conference import models as facts
 from quizzes.generation.drafts import FACT_TOPICS
 from quizzes.generation.facts import LANGUAGES, Text
-from quizzes.selectors import fact_base
 from quizzes.models import TOPIC_CHOICES, Question, QuestionSet
+from quizzes.selectors import fact_base
 
 UID_PREFIX = "teacher/"
 

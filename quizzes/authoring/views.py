@@ -128,9 +128,7 @@ def question_new(request):
     form = _form(request, kind, data=request.POST)
     if not form.is_valid():
         return _form_page(request, form, question_set=question_set)
-    services.question_create(
-        author=request.user, written=form.written(), question_set=question_set
-    )
+    services.question_create(author=request.user, written=form.written(), question_set=question_set)
     if question_set is not None:
         messages.success(request, _("Your question was saved and added to the quiz."))
         return redirect(reverse("quizzes:set_edit", args=[question_set.pk]) + "#questions")
@@ -225,9 +223,7 @@ def question_import(request):
     question_set = _set_from(request)
     initial = {"language": question_set.language if question_set else _language(request)}
     if request.method != "POST":
-        return _import_page(
-            request, forms.ImportForm(initial=initial), question_set=question_set
-        )
+        return _import_page(request, forms.ImportForm(initial=initial), question_set=question_set)
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _import_page(request, form, question_set=question_set)
