@@ -46,10 +46,10 @@ def addable_questions(user, uids: list[str]):
 
 
 def shared_set(user, pk) -> QuestionSet | None:
-    """A set another teacher shared with this one (any set for an admin)."""
+    """A set another teacher shared with this one, or their own (any set for an admin)."""
     rows = QuestionSet.objects.select_related("owner")
     if not user.is_superuser:
-        rows = rows.filter(shares__teacher=user)
+        rows = rows.filter(Q(shares__teacher=user) | Q(owner=user))
     return rows.filter(pk=pk).first()
 
 
