@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quizzes.authoring import services
 from quizzes.authoring.forms import QuestionForm
-from quizzes.authoring.selectors import keyed
+from quizzes.authoring.selectors import fact_choices, keyed
 
 COMMON = {"rows": "4", "topic": "people", "level": "recall"}
 
@@ -68,7 +68,8 @@ def form_data(kind: str, **changes) -> dict:
 
 
 def bound_form(kind: str, **changes) -> QuestionForm:
-    return QuestionForm(form_data(kind, **changes), kind=kind)
+    choices = fact_choices() if "facts" in changes else ()
+    return QuestionForm(form_data(kind, **changes), kind=kind, fact_choices=choices)
 
 
 def written(kind: str, **changes):

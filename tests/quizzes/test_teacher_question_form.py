@@ -123,9 +123,7 @@ def test_a_matching_pair_without_a_partner_is_refused_next_to_the_empty_side():
 
 def test_a_matching_question_where_every_item_has_the_same_match_is_refused():
     found = errors("matching", right_2_en="Bolsheviks")
-    assert found["__all__"] == [
-        "Give at least two different matches, or every item has the same."
-    ]
+    assert found["__all__"] == ["Give at least two different matches, or every item has the same."]
 
 
 def test_two_identical_items_to_match_are_refused():
@@ -141,9 +139,9 @@ def test_a_short_answer_question_needs_an_answer_in_each_language_it_is_written_
 
 
 def test_an_accepted_answer_longer_than_a_student_can_type_is_refused():
-    assert "at most 200 characters" in errors("short_answer", accepted_en="x" * 201)[
-        "accepted_en"
-    ][0]
+    assert (
+        "at most 200 characters" in errors("short_answer", accepted_en="x" * 201)["accepted_en"][0]
+    )
 
 
 def test_a_question_needs_a_topic():
