@@ -325,8 +325,9 @@ def read(text: str, *, language: str, topic: str) -> Reading:
         try:
             found = reader.question(number, block)
         except ValueError as error:
-            found = Skipped(number, _("Question %(number)d") % {"number": number},
-                            _("It could not be read: %(error)s") % {"error": error})  # fmt: skip
+            title = re.match(r"\s*::(.{1,200}?)::", block)
+            name = unescape(title[1]) if title else _("Question %(number)d") % {"number": number}
+            found = Skipped(number, name, _("It could not be read: %(error)s") % {"error": error})
         if isinstance(found, Skipped):
             reading.skipped.append(found)
         elif found is not None:
