@@ -17,13 +17,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from conference import wording
 from quizzes.generation.drafts import Draft, Kind, Level, Option, Topic
 from quizzes.generation.facts import LANGUAGES, Text
 
-LANGUAGE_NAMES = {"en": gettext_lazy("English"), "it": gettext_lazy("Italian")}
+# Named within a sentence ("Write this option in Italian too"): lower case in Italian.
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("within a sentence", "English"),
+    "it": pgettext_lazy("within a sentence", "Italian"),
+}
 CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_RESPONSE)
 MAX_ROWS = 12
 PROMPT_MAX = 1000

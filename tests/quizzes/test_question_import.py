@@ -248,7 +248,7 @@ def test_moodle_xml_every_kind_is_read_with_cdata_and_entities():
     assert (delegates.number, delegates.tolerance) == ("480", "20")
     assert by_name["Typed"].written.accepted == {"en": ["Chkheidze", "Nikolay Chkheidze"]}
     match = by_name["Match"]
-    assert [(l["en"], r["en"]) for l, r in match.written.pairs] == [
+    assert [(left["en"], right["en"]) for left, right in match.written.pairs] == [
         ("Lenin", "Bolsheviks"), ("Chkheidze", "Mensheviks")
     ]  # fmt: skip
     assert match.notes == ["The extra wrong match “Kadets” is not kept."]
@@ -330,6 +330,7 @@ def _same(question: Question, imported, language: str):
     )
     kind = payload["kind"]
     if kind in ("single_choice", "multiple_response"):
+
         def options(p):
             by_id = {o["id"]: o for o in p["options"]}
             return [
@@ -337,6 +338,7 @@ def _same(question: Question, imported, language: str):
                  (by_id[i]["feedback"] or {}).get(language, ""))
                 for i in p["order"][language]
             ]  # fmt: skip
+
         assert options(back) == options(payload), question.uid
     elif kind == "true_false":
         assert back["truth"] is payload["truth"]
@@ -347,9 +349,11 @@ def _same(question: Question, imported, language: str):
             i["text"][language] for i in payload["items"]
         ]
     elif kind == "matching":
+
         def pairs(p):
             rights = {r["id"]: r["text"][language] for r in p["rights"]}
             return [(left["text"][language], rights[left["match"]]) for left in p["lefts"]]
+
         assert pairs(back) == pairs(payload)
     else:
         assert back["answer_text"][language] == payload["answer_text"][language]

@@ -50,8 +50,10 @@ def test_a_set_is_shared_only_with_another_teacher(client, sharer, shared_set, u
     UserFactory(username="pupil")
     client.force_login(sharer)
     html = client.get(share(client, shared_set, username)["Location"]).content.decode()
-    expected = "This is your own quiz." if username == "ms-rossi" else (
-        f"No teacher has the username “{username}”."
+    expected = (
+        "This is your own quiz."
+        if username == "ms-rossi"
+        else (f"No teacher has the username “{username}”.")
     )
     assert expected in html and not SetShare.objects.exists()
 
@@ -62,7 +64,9 @@ def test_the_colleague_finds_the_shared_set_reads_it_and_copies_it(client, share
     share(client, shared_set, "mr-bianchi")
     client.force_login(colleague)
     index = client.get(reverse("quizzes:teach")).content.decode()
-    assert "Shared with me" in index and "3B: the Conference" in index and "from Anna Rossi" in index
+    assert (
+        "Shared with me" in index and "3B: the Conference" in index and "from Anna Rossi" in index
+    )
     url = reverse("quizzes:shared_set", args=[shared_set.pk])
     html = client.get(url).content.decode()
     assert "Match each person with their party." in html
