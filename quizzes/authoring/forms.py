@@ -48,8 +48,9 @@ class QuestionForm(forms.Form):
     """One question of one kind, in English, Italian or both, side by side. Its check is the
     one imports get (quizzes.authoring.written.problems), each problem next to its field."""
 
+    # Required, but checked with the rest (written.problems), so that every problem shows at once.
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", "—"), *TOPIC_CHOICES],
-                              error_messages={"required": _("Choose a topic.")})  # fmt: skip
+                              required=False)  # fmt: skip
     level = forms.ChoiceField(label=_("Asks to"), choices=LEVEL_CHOICES, initial="recall")
     source = forms.CharField(
         label=_("Source (optional)"),
@@ -204,13 +205,10 @@ class QuestionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
-            return data
         for problem in w.problems(self.written()):
             target = problem.field if problem.field in self.fields else None
-            if problem.field == "topic":
-                target = "topic"
-            self.add_error(target, problem.message)
+            if target is None or target not in self.errors:  # one message per field
+                self.add_error(target, problem.message)
         return data
 
     # -- what the template lays out -------------------------------------------------------
