@@ -26,18 +26,27 @@ from quizzes.presenting import key_text, present
 from quizzes.views.teacher import own_set, teacher_required
 
 
-def own_question(view):
-    """Give the view the teacher's question (its current version), or 404."""
+def looked_up(selector, name: str):
+    """A view decorator: give the view what ``selector(user, value)`` finds for this
+    teacher from the URL's parameter ``name``, or 404."""
 
-    @functools.wraps(view)
-    @teacher_required
-    def wrapper(request, key, *args, **kwargs):
-        question = authoring.own_question(request.user, key)
-        if question is None:
-            raise Http404
-        return view(request, question, *args, **kwargs)
+    def decorator(view):
+        @functools.wraps(view)
+        @teacher_required
+        def wrapper(request, *args, **kwargs):
+            found = selector(request.user, kwargs.pop(name))
+            if found is None:
+                raise Http404
+            return view(request, found, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+# The teacher's question (its current version), or a set shared with them.
+own_question = looked_up(authoring.own_question, "key")
+shared = looked_up(authoring.shared_set, "pk")
 
 
 def _set_from(request):
@@ -293,20 +302,6 @@ def set_teachers(request, question_set):
         % {"name": share.teacher.get_username()},
     )
     return redirect(back)
-
-
-def shared(view):
-    """Give the view a set shared with this teacher, or 404."""
-
-    @functools.wraps(view)
-    @teacher_required
-    def wrapper(request, pk, *args, **kwargs):
-        question_set = authoring.shared_set(request.user, pk)
-        if question_set is None:
-            raise Http404
-        return view(request, question_set, *args, **kwargs)
-
-    return wrapper
 
 
 @shared

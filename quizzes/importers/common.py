@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from conference import wording
 from quizzes.authoring import written as w
 from quizzes.exporters.gift import ORDER_HINT
+from quizzes.generation.drafts import Kind
 
 MAX_BYTES = 1024 * 1024  # a Moodle course's bank of a few hundred questions fits in less
 MAX_QUESTIONS = 500
@@ -56,6 +57,21 @@ class Reading:
     @property
     def usable(self) -> list[Imported]:
         return [q for q in self.questions if q.usable]
+
+    def room_for(self, number: int) -> bool:
+        """Whether the file's question ``number`` is read: not past the most an import
+        reads (which is then noted)."""
+        if number <= MAX_QUESTIONS:
+            return True
+        self.skipped.append(Skipped(number, "…", too_many(MAX_QUESTIONS)))
+        return False
+
+    def add(self, found: Imported | Skipped | None) -> None:
+        """Keep what was read of one question (None: not a question, such as a category)."""
+        if isinstance(found, Skipped):
+            self.skipped.append(found)
+        elif found is not None:
+            self.questions.append(found)
 
 
 def checked(question: Imported) -> Imported:
@@ -132,6 +148,30 @@ def explanation_and_source(feedback: str, ours: bool) -> tuple[str, str]:
     if not match:
         return feedback, ""
     return match["explanation"], match["sources"].strip()[: w.SOURCE_MAX]
+
+
+def matched(imported: Imported, pairs: list[tuple[str, str]], language: str, ours: bool):
+    """The pairs (item, match) read from a file, as a matching question, or as the ordering
+    question our exports wrote as matching. A match without an item (Moodle's extra wrong
+    answer) is noted, not kept."""
+    kept = []
+    for left, right in pairs:
+        if left:
+            kept.append((left, right))
+        else:
+            imported.notes.append(
+                _("The extra wrong match “%(text)s” is not kept.") % {"text": right}
+            )
+    question = imported.written
+    ordering = ordering_from_places(question.prompt[language], kept, ours)
+    if ordering:
+        prompt, items = ordering
+        question.kind = Kind.ORDERING.value
+        question.prompt = texts(prompt, language)
+        question.items = [texts(item, language) for item in items]
+        return
+    question.kind = Kind.MATCHING.value
+    question.pairs = [(texts(left, language), texts(right, language)) for left, right in kept]
 
 
 def ordering_from_places(prompt: str, pairs: list[tuple[str, str]], ours: bool):

@@ -250,28 +250,12 @@ class Reader:
         pairs = []
         for answer in answers:
             at = find_unescaped(answer.text, "->")
-            left = self.text(answer.text[:at], fmt)[0]
-            right = self.text(answer.text[at + 2 :], fmt)[0]
-            if not left:
-                imported.notes.append(
-                    _("The extra wrong match “%(text)s” is not kept.") % {"text": right}
-                )
-                continue
-            pairs.append((left, right))
+            pairs.append(
+                (self.text(answer.text[:at], fmt)[0], self.text(answer.text[at + 2 :], fmt)[0])
+            )
         if any(a.feedback for a in answers):
             imported.notes.append(_("The feedback on each pair is not kept."))
-        question = imported.written
-        ordering = common.ordering_from_places(question.prompt[self.language], pairs, self.ours)
-        if ordering:
-            prompt, items = ordering
-            question.kind = Kind.ORDERING.value
-            question.prompt = texts(prompt, self.language)
-            question.items = [texts(item, self.language) for item in items]
-            return
-        question.kind = Kind.MATCHING.value
-        question.pairs = [
-            (texts(left, self.language), texts(right, self.language)) for left, right in pairs
-        ]
+        common.matched(imported, pairs, self.language, self.ours)
 
 
 PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
@@ -319,8 +303,7 @@ def read(text: str, *, language: str, topic: str) -> Reading:
     reading = Reading("gift")
     reader = Reader(language, topic, ours=text.lstrip("\ufeff").startswith(OURS))
     for number, block in enumerate(_blocks(text), start=1):
-        if number > common.MAX_QUESTIONS:
-            reading.skipped.append(Skipped(number, "…", common.too_many(common.MAX_QUESTIONS)))
+        if not reading.room_for(number):
             break
         try:
             found = reader.question(number, block)
@@ -328,8 +311,5 @@ def read(text: str, *, language: str, topic: str) -> Reading:
             title = re.match(r"\s*::(.{1,200}?)::", block)
             name = unescape(title[1]) if title else _("Question %(number)d") % {"number": number}
             found = Skipped(number, name, _("It could not be read: %(error)s") % {"error": error})
-        if isinstance(found, Skipped):
-            reading.skipped.append(found)
-        elif found is not None:
-            reading.questions.append(found)
+        reading.add(found)
     return reading

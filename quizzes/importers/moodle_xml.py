@@ -193,28 +193,11 @@ class Reader:
         imported.written.accepted = {self.language: common.unique_answers(accepted)}
 
     def matching(self, imported: Imported, element) -> None:
-        pairs = []
-        for sub in element.findall("subquestion"):
-            left = self.text(sub, sub.get("format", "html"))
-            right = self.text(sub.find("answer"), "plain_text")
-            if not left:
-                imported.notes.append(
-                    _("The extra wrong match “%(text)s” is not kept.") % {"text": right}
-                )
-                continue
-            pairs.append((left, right))
-        question = imported.written
-        ordering = common.ordering_from_places(question.prompt[self.language], pairs, self.ours)
-        if ordering:
-            prompt, items = ordering
-            question.kind = Kind.ORDERING.value
-            question.prompt = texts(prompt, self.language)
-            question.items = [texts(item, self.language) for item in items]
-            return
-        question.kind = Kind.MATCHING.value
-        question.pairs = [
-            (texts(left, self.language), texts(right, self.language)) for left, right in pairs
+        pairs = [
+            (self.text(sub, sub.get("format", "html")), self.text(sub.find("answer"), "plain_text"))
+            for sub in element.findall("subquestion")
         ]
+        common.matched(imported, pairs, self.language, self.ours)
 
     def ordering(self, imported: Imported, element) -> None:
         """Moodle's ordering type: the answers in their right order (by fraction, which
@@ -258,12 +241,7 @@ def read(content: bytes, *, language: str, topic: str) -> Reading:
         if element.get("type") == "category":
             continue
         number += 1
-        if number > common.MAX_QUESTIONS:
-            reading.skipped.append(Skipped(number, "…", common.too_many(common.MAX_QUESTIONS)))
+        if not reading.room_for(number):
             break
-        found = reader.question(number, element)
-        if isinstance(found, Skipped):
-            reading.skipped.append(found)
-        elif found is not None:
-            reading.questions.append(found)
+        reading.add(reader.question(number, element))
     return reading
