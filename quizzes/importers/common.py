@@ -74,6 +74,21 @@ class Reading:
             self.questions.append(found)
 
 
+def begun(number: int, name: str, *, prompt: str, feedback: str, language: str, topic: str,
+          ours: bool) -> Imported:  # fmt: skip
+    """A question read from a file, before its answers: its text in the file's language, and
+    the general feedback as its explanation (with our exports' sources split off)."""
+    explanation, source = explanation_and_source(feedback, ours)
+    question = w.Written(
+        kind=Kind.SINGLE_CHOICE.value,
+        prompt=texts(prompt, language),
+        explanation=texts(explanation, language),
+        topic=topic,
+        source=source,
+    )
+    return Imported(number, name, question)
+
+
 def checked(question: Imported) -> Imported:
     """The question with every problem the form would refuse it for."""
     question.problems += [p.message for p in w.problems(question.written)]

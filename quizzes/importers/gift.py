@@ -148,15 +148,15 @@ class Reader:
                 number, name, _("An essay question: a teacher marks it, and questions here are "
                                 "marked by the site.")
             )  # fmt: skip
-        explanation, source = common.explanation_and_source(explanation, self.ours)
-        question = w.Written(
-            kind=Kind.SINGLE_CHOICE.value,
-            prompt=texts(prompt, self.language),
-            explanation=texts(explanation, self.language),
+        imported = common.begun(
+            number,
+            name,
+            prompt=prompt,
+            feedback=explanation,
+            language=self.language,
             topic=self.topic,
-            source=source,
+            ours=self.ours,
         )
-        imported = Imported(number, name, question)
         self.answers(imported, inside, fmt)
         return common.checked(imported)
 

@@ -92,17 +92,15 @@ class Reader:
             }
             return Skipped(number, name, str(reason))
         self.images = 0
-        prompt = self.text(element.find("questiontext"))
-        explanation = self.text(element.find("generalfeedback"))
-        explanation, source = common.explanation_and_source(explanation, self.ours)
-        question = w.Written(
-            kind=Kind.SINGLE_CHOICE.value,
-            prompt=texts(prompt, self.language),
-            explanation=texts(explanation, self.language),
+        imported = common.begun(
+            number,
+            name,
+            prompt=self.text(element.find("questiontext")),
+            feedback=self.text(element.find("generalfeedback")),
+            language=self.language,
             topic=self.topic,
-            source=source,
+            ours=self.ours,
         )
-        imported = Imported(number, name, question)
         getattr(self, kind)(imported, element)
         if self.images:
             return Skipped(number, name, common.image_reason())
