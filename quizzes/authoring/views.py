@@ -7,6 +7,7 @@ Like the set pages: anonymous visitors go to the login page, users who are not t
 from __future__ import annotations
 
 import functools
+import re
 
 from django.contrib import messages
 from django.http import Http404
@@ -55,7 +56,8 @@ def _set_from(request):
     value = request.POST.get("set") or request.GET.get("set")
     if not value:
         return None
-    question_set = selectors.set_for_teacher(request.user, value) if value.isdigit() else None
+    valid = re.fullmatch(r"[0-9]{1,18}", value)  # ASCII digits: "²" is a digit to isdigit()
+    question_set = selectors.set_for_teacher(request.user, int(value)) if valid else None
     if question_set is None:
         raise Http404
     return question_set
@@ -280,7 +282,7 @@ def set_teachers(request, question_set):
     back = reverse("quizzes:set_edit", args=[question_set.pk]) + "#teachers"
     if "remove" in request.POST:
         share = request.POST.get("remove", "")
-        if share.isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", share):
             services.set_unshare(question_set=question_set, share_id=int(share))
             messages.success(request, _("The quiz is no longer shared with that teacher."))
         return redirect(back)

@@ -195,9 +195,7 @@ def ordering_from_places(prompt: str, pairs: list[tuple[str, str]], ours: bool):
     if not ours or len(pairs) < 2:
         return None
     places = [right for _left, right in pairs]
-    if sorted(places, key=lambda p: int(p) if p.isdigit() else 0) != [
-        str(n) for n in range(1, len(pairs) + 1)
-    ]:
+    if sorted(places) != sorted(str(n) for n in range(1, len(pairs) + 1)):
         return None
     for hint in ORDER_HINT.values():
         if prompt.endswith(" " + hint):

@@ -119,14 +119,14 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "bank_language": language,
         "has_attempts": question_set.attempts.exists(),
         # A teacher's question written in another language shows that language's text.
-        "untranslated": [
-            i
-            for i in items
-            if question_set.language
-            not in i.question.payload.get("languages", (question_set.language,))
-        ],
+        "untranslated": [i for i in items if not _written_in(i.question, question_set.language)],
         "shares": authoring.set_shares(question_set),
     }
+
+
+def _written_in(question, language: str) -> bool:
+    """Generated questions are in both languages; a teacher's, in those they wrote."""
+    return language in question.payload.get("languages", (language,))
 
 
 @own_set

@@ -86,6 +86,18 @@ def test_the_billion_laughs_is_refused_before_any_expansion():
         importers.read(bomb.encode(), fmt="moodlexml", language="en", topic="people")
 
 
+def test_places_that_are_digits_only_to_unicode_do_not_crash_our_ordering_reader():
+    ours = (
+        "<quiz><question type='category'><category><text>$course$/Conference quiz/en</text>"
+        "</category></question><question type='matching'><questiontext><text>Order them. Give "
+        "each event its place in time, 1 being the earliest.</text></questiontext>"
+        "<subquestion><text>A</text><answer><text>²</text></answer></subquestion>"
+        "<subquestion><text>B</text><answer><text>1</text></answer></subquestion>"
+        "</question></quiz>"
+    )
+    read_anything(ours.encode(), "moodlexml")
+
+
 def test_a_deeply_nested_xml_file_is_refused_or_read_never_a_crash():
     read_anything(b"<quiz>" + b"<a>" * 50_000 + b"</a>" * 50_000 + b"</quiz>", "moodlexml")
 
@@ -122,7 +134,7 @@ KIND = st.sampled_from(["single_choice", "multiple_response", "true_false", "num
         level=st.sampled_from(["recall", "understanding", "x"]),
         facts=st.sampled_from([["event:lenin-arrives"], ["x:y"], "event:lenin-arrives"]),
         more=st.sampled_from(["1", ""]),
-        set=st.sampled_from(["", "1", "x", "-1", "99999999999999999999"]),
+        set=st.sampled_from(["", "1", "x", "-1", "99999999999999999999", "²"]),
     )
 )
 @example(data={"kind": "matching", "prompt_en": "<script>alert(1)</script>", "topic": "people",
