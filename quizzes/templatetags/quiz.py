@@ -56,3 +56,11 @@ def decimal_mark(text: str) -> str:
 def points(value) -> str:
     """Points rounded as in the CSV (at most two decimals), in the page's language."""
     return decimal_mark(grading.points_text(float(value))) if value is not None else ""
+
+
+@register.filter
+def plural_count(value) -> int:
+    """A number of points as {% blocktranslate count %} needs it: an int (gettext warns of
+    a float). A fraction counts as 2, which English and Italian both read as plural."""
+    number = float(value or 0)
+    return int(number) if number.is_integer() else 2
