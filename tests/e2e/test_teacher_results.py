@@ -116,6 +116,16 @@ def test_a_teacher_gives_a_student_an_extra_attempt_on_a_phone(site, browser):
     expect(page.get_by_text("Saved the accommodation for Bob.")).to_be_visible()
     expect(page.locator("table")).to_contain_text("Bob")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The row's actions fit the phone's width without scrolling the table sideways.
+    change = page.get_by_role("link", name="Change the accommodation of Bob")
+    remove = page.get_by_role("button", name="Remove the accommodation of Bob")
+    for control in (change, remove):
+        box = control.bounding_box()
+        assert box["x"] + box["width"] <= 390
+    nickname = page.get_by_label("Nickname")
+    assert (
+        nickname.evaluate("e => getComputedStyle(e).borderTopStyle") != "none"
+    )  # looks like a field
     assert axe_violations(page) == [], "accommodations page"
     bob = question_set.attempts.get(nickname="Bob")
     page.goto(f"{site}/teach/sets/{question_set.pk}/attempts/{bob.pk}/remove/")
