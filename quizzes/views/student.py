@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
@@ -277,6 +278,7 @@ def take(request, attempt_id):
     return _step(request, _question_context(slot))
 
 
+@never_cache
 @require_POST
 def answer(request, attempt_id):
     try:
@@ -425,6 +427,7 @@ def _reviewed(slot, response, language: str) -> dict:
     }
 
 
+@never_cache
 @require_safe
 def feedback(request, attempt_id, number: int):
     slot = selectors.slot_for(
@@ -444,6 +447,7 @@ def feedback(request, attempt_id, number: int):
     return _step(request, _feedback_context(request, slot, response))
 
 
+@never_cache
 @require_safe
 def results(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
@@ -48,9 +49,13 @@ def own_set(view):
     """Give the view the teacher's set, or 404 for another teacher's (403 for non-teachers).
 
     The lookup itself proves the teacher role, so a set page costs one query for it; the
-    role is checked separately only when the lookup fails.
+    role is checked separately only when the lookup fails. A set's pages show its answer
+    key (the bank, preview, results, print, CSV, exports): never_cache sends
+    `Cache-Control: no-store`, so the next user of a shared school computer cannot bring
+    them back from the browser's cache.
     """
 
+    @never_cache
     @functools.wraps(view)
     def wrapper(request, pk, *args, **kwargs):
         if not request.user.is_authenticated:
