@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from quizzes import challenges, ratelimit
 from quizzes.forms import ChallengeForm
-from quizzes.views.student import _attempt_or_404, _too_many, owner_token
+from quizzes.views.limits import too_many
+from quizzes.views.student import _attempt_or_404, owner_token
 
 
 @require_POST
@@ -19,7 +20,7 @@ def challenge(request, attempt_id, number: int):
     form = ChallengeForm(request.POST, auto_id=f"challenge-{number}-%s")
     item = {"number": number, "challenge": None, "challenge_form": form}
     if not ratelimit.hit(key=f"challenge:{ratelimit.client_key(request)}", **challenges.PER_HOUR):
-        return _too_many(
+        return too_many(
             request, _("You have sent many challenges in the last hour. Wait, then try again.")
         )
     status = 200

@@ -30,6 +30,7 @@ from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.models import Question
 from quizzes.teacher_forms import BankFilterForm, RandomForm, SetSettingsForm
+from quizzes.views import limits
 from quizzes.views.student import _reviewed
 
 
@@ -288,6 +289,9 @@ def share_url(request, question_set) -> str:
 def share(request, question_set):
     if not question_set.code:
         return redirect("quizzes:set_edit", pk=question_set.pk)
+    # The teacher shows the code to the class from here, usually from the school's own
+    # address: the class may join with it even while wrong codes flood that address.
+    limits.code_used(request, question_set.code)
     link = share_url(request, question_set)
     qr = segno.make(link, error="m").svg_inline(
         scale=6, dark="#1b1b1f", light="#ffffff", omitsize=False
