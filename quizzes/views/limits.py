@@ -19,11 +19,11 @@ from quizzes import ratelimit
 # these rates is hopeless.
 CODES_PER_BROWSER = {"limit": 10, "window_seconds": 60}
 CODES_PER_ADDRESS = {"limit": 50, "window_seconds": 60}
-# A code already used at an address (a student joined with it there, or its teacher opened
-# its share page from there, within the last hour or so) is no secret there: it is let
-# through whatever the counts, so that nobody's wrong codes, a script's included, keep a
-# class out of its quiz. Any other code waits while the browser or the address is over its
-# limit, so that a flood cannot tell a real code from a wrong one by the answer.
+# A code already used at an address (a student joined with it there, or its teacher
+# published or reopened the set from there, within the last hour or so) is no secret there:
+# it is let through whatever the counts, so that nobody's wrong codes, a script's included,
+# keep a class out of its quiz. Any other code waits while the browser or the address is over
+# its limit, so that a flood cannot tell a real code from a wrong one by the answer.
 CODE_USED = {"window_seconds": 3600}
 
 # Starting attempts: practice quizzes, class quizzes, "Try again", "Practise my mistakes".

@@ -242,6 +242,9 @@ def publish(request, question_set):
     except services.StartRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("quizzes:set_edit", pk=question_set.pk)
+    # Published from the classroom, the code may be used there even while wrong codes flood
+    # the school's address (quizzes/views/limits.py, CODE_USED).
+    limits.code_used(request, question_set.code)
     return redirect("quizzes:set_share", pk=question_set.pk)
 
 
@@ -257,6 +260,7 @@ def close(request, question_set):
 @require_POST
 def reopen(request, question_set):
     teaching.set_reopen(question_set=question_set)
+    limits.code_used(request, question_set.code)
     messages.success(request, _("The quiz is open again."))
     return redirect(_back(request, reverse("quizzes:set_share", args=[question_set.pk])))
 
@@ -289,9 +293,6 @@ def share_url(request, question_set) -> str:
 def share(request, question_set):
     if not question_set.code:
         return redirect("quizzes:set_edit", pk=question_set.pk)
-    # The teacher shows the code to the class from here, usually from the school's own
-    # address: the class may join with it even while wrong codes flood that address.
-    limits.code_used(request, question_set.code)
     link = share_url(request, question_set)
     qr = segno.make(link, error="m").svg_inline(
         scale=6, dark="#1b1b1f", light="#ffffff", omitsize=False

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes import ratelimit, teaching
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Question
 from quizzes.views import accounts, limits
 from tests.factories import SuperUserFactory, TeacherFactory
 from tests.quizzes.teacher import published_set
@@ -150,16 +150,17 @@ def test_a_script_that_drops_its_cookies_is_stopped_by_the_addresss_ceiling(
     assert elsewhere.post(reverse("quizzes:join"), {"code": question_set.code}).status_code == 302
 
 
-def test_a_class_joins_with_the_code_its_teacher_showed_even_while_a_script_floods_its_address(
+def test_a_class_joins_with_the_code_its_teacher_opened_even_while_a_script_floods_its_address(
     question_bank, frozen_limiter
 ):
     """A script behind the school's address sends wrong codes from a new browser each time,
-    past the address's ceiling; the teacher shows the code from the classroom, and the
-    class joins with it all the same."""
+    past the address's ceiling; the teacher opens the set from the classroom (publishing it
+    does the same), and the class joins with its code all the same."""
     question_set = published_set()
+    teaching.set_close(question_set=question_set)
     teacher = Client(REMOTE_ADDR=CLASSROOM)
     teacher.force_login(question_set.owner)
-    assert teacher.get(reverse("quizzes:set_share", args=[question_set.pk])).status_code == 200
+    assert teacher.post(reverse("quizzes:set_reopen", args=[question_set.pk])).status_code == 302
     flood_without_cookies(CLASSROOM, PER_ADDRESS["limit"] + 50, question_set.code)
     assert flood_without_cookies(CLASSROOM, 1, question_set.code) == [429]
     for number in range(5):
@@ -169,6 +170,22 @@ def test_a_class_joins_with_the_code_its_teacher_showed_even_while_a_script_floo
         assert classmate.get(found["Location"]).status_code == 200
         joined = classmate.post(found["Location"], {"nickname": f"Student {number}"})
         assert joined.status_code == 302, number
+
+
+def test_a_set_published_from_the_classroom_is_joined_there_during_a_flood(
+    question_bank, frozen_limiter
+):
+    from tests.factories import QuestionSetFactory
+
+    draft = QuestionSetFactory(owner=TeacherFactory())
+    teaching.set_add(question_set=draft, questions=[Question.objects.active().first()])
+    teacher = Client(REMOTE_ADDR=CLASSROOM)
+    teacher.force_login(draft.owner)
+    teacher.post(reverse("quizzes:set_publish", args=[draft.pk]))
+    draft.refresh_from_db()
+    flood_without_cookies(CLASSROOM, PER_ADDRESS["limit"] + 10, draft.code)
+    student = Client(REMOTE_ADDR=CLASSROOM)
+    assert student.post(reverse("quizzes:join"), {"code": draft.code}).status_code == 302
 
 
 def test_a_code_classmates_joined_with_still_joins_while_a_script_floods_the_address(
