@@ -351,14 +351,8 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
     env = server.environment(database_url, DJANGO_BEHIND_PROXY=1)
     print(f"Load and integrity test on {database}: preparing the database")
     server.prepare(env)
-    # The simulated students answer through the answer URL, one question after another:
-    # immediate feedback (bench_set's default is deferred feedback with navigation).
-    main_code, main_pk = server.publish_set(
-        env, "--questions", "20", "--minutes", "20", "--behaviour", "immediate"
-    )
-    late_code, late_pk = server.publish_set(
-        env, "--questions", "5", "--minutes", "1", "--behaviour", "immediate"
-    )
+    main_code, main_pk = server.publish_set(env, "--questions", "20", "--minutes", "20")
+    late_code, late_pk = server.publish_set(env, "--questions", "5", "--minutes", "1")
     django_on(database_url)
     password = teacher()
     work = Path(tempfile.mkdtemp(prefix="loadtest-"))

@@ -94,7 +94,7 @@ def test_an_oversized_answer_is_refused_with_a_clear_page_and_nothing_stored(que
     url = reverse("quizzes:answer", args=[attempt.pk])
     response = client.post(url, {"position": "0", "answer": "x" * TOO_LARGE})
     assert response.status_code == 413
-    assert "too large" in response.content.decode()
+    assert "larger than 2.5 MB" in response.content.decode()
     assert not Response.objects.filter(attempt=attempt).exists()
     # The student goes back and sends a normal answer: it is taken.
     assert client.post(url, answer_data(attempt, 0)).status_code == 302
@@ -111,7 +111,7 @@ def test_an_oversized_teacher_form_is_refused_and_the_set_keeps_its_settings(que
     url = reverse("quizzes:set_edit", args=[question_set.pk])
     response = client.post(url, {"title": "Renamed", "description": "x" * TOO_LARGE})
     assert response.status_code == 413
-    assert "too large" in response.content.decode()
+    assert "larger than 2.5 MB" in response.content.decode()
     assert QuestionSet.objects.get(pk=question_set.pk).title == "Kept"
 
 
