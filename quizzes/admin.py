@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.admin import fact_admin_url
 from quizzes import challenges
+from quizzes.authoring import services as authoring
 from quizzes.models import (
     Attempt,
     Challenge,
@@ -39,12 +40,51 @@ def _add_action_to_fact_admins():
 _add_action_to_fact_admins()
 
 
+@admin.action(description=_("Promote teachers' questions into the shared bank"))
+def promote_to_bank(modeladmin, request, queryset):
+    count = authoring.questions_promote(uids=list(queryset.values_list("uid", flat=True)))
+    modeladmin.message_user(
+        request,
+        _("%(count)d questions are now in the shared bank: every teacher can use them, and "
+          "practice quizzes ask them.") % {"count": count},
+        messages.SUCCESS,
+    )  # fmt: skip
+
+
+@admin.action(description=_("Take teachers' questions out of the shared bank"))
+def withdraw_from_bank(modeladmin, request, queryset):
+    count = authoring.questions_withdraw(uids=list(queryset.values_list("uid", flat=True)))
+    modeladmin.message_user(
+        request,
+        _("%(count)d questions are private to their teachers again.") % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = _("written by")
+    parameter_name = "written"
+
+    def lookups(self, request, model_admin):
+        return [("generated", _("generated from the facts")), ("teacher", _("a teacher"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "generated":
+            return queryset.filter(author__isnull=True)
+        if self.value() == "teacher":
+            return queryset.filter(author__isnull=False)
+        return queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("uid", "version", "kind", "topic", "level", "status", "chance", "answer_count")
-    list_filter = ("status", "kind", "topic", "level", "in_english_article", "in_italian_article")
-    search_fields = ("uid",)
-    actions = [regenerate_questions]
+    list_display = ("uid", "version", "kind", "topic", "level", "status", "author", "in_bank",
+                    "chance", "answer_count")  # fmt: skip
+    list_filter = ("status", AuthorFilter, "in_bank", "kind", "topic", "level",
+                   "in_english_article", "in_italian_article")  # fmt: skip
+    list_select_related = ("author",)
+    search_fields = ("uid", "author__username")
+    actions = [regenerate_questions, promote_to_bank, withdraw_from_bank]
     readonly_fields = (
         "uid",
         "version",
@@ -54,6 +94,8 @@ class QuestionAdmin(admin.ModelAdmin):
         "in_english_article",
         "in_italian_article",
         "status",
+        "author",
+        "in_bank",
         "created_at",
         "retired_at",
         "chance",

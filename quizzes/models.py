@@ -42,9 +42,15 @@ class QuestionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Question.Status.ACTIVE)
 
+    def bank(self):
+        """Active questions that every teacher may pick and practice quizzes draw from: the
+        generated ones, and teachers' questions an admin has promoted."""
+        return self.active().filter(in_bank=True)
+
 
 class Question(models.Model):
-    """One version of a generated question. Answered versions are never changed in place."""
+    """One version of a question, generated or a teacher's own. Answered versions are never
+    changed in place."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -77,6 +83,25 @@ class Question(models.Model):
     answer_count = models.PositiveIntegerField(_("answers"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    # A teacher's own question, written or imported (quizzes.authoring): private to its
+    # author and the teachers they share a set with. Generated questions have no author, and
+    # only they are touched by the bank refresh.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authored_questions",
+        verbose_name=_("written by"),
+    )
+    in_bank = models.BooleanField(
+        _("in the shared bank"),
+        default=True,
+        help_text=_(
+            "Offered to every teacher and in practice quizzes. A teacher's own question is "
+            "not, until an admin promotes it."
+        ),
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -433,6 +458,28 @@ class SetQuestion(models.Model):
 
     def __str__(self):
         return f"{self.question_set} #{self.position + 1}: {self.question}"
+
+
+class SetShare(models.Model):
+    """A set its owner shows to another teacher, who may read it (its owner's own questions
+    included) and make a copy of their own."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="shares")
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shared_sets"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question_set", "teacher"]
+        verbose_name = _("set shared with a teacher")
+        verbose_name_plural = _("sets shared with teachers")
+        constraints = [
+            models.UniqueConstraint(fields=["question_set", "teacher"], name="set_share_once")
+        ]
+
+    def __str__(self):
+        return f"{self.question_set} → {self.teacher}"
 
 
 class TeacherSignup(models.Model):

@@ -76,6 +76,11 @@ def _in_years(first: int, last: int):
 
 
 class BankFilterForm(forms.Form):
+    origin = forms.ChoiceField(
+        label=_("Questions"),
+        required=False,
+        choices=[("", _("The shared bank")), ("mine", _("My questions"))],
+    )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *TOPIC_CHOICES],
                               required=False)  # fmt: skip
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *KIND_CHOICES],

@@ -406,6 +406,10 @@ def _reviewed(slot, response, language: str) -> dict:
         "sources": payload["sources"],
         "language": language,
         "question_id": slot.question_id,
+        # Regraded after a fact correction: the share of the credit it had before.
+        "before_regrade": response.fraction_before_regrade
+        if response and response.regraded_from_id
+        else None,
     }
 
 

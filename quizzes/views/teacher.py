@@ -25,7 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, selectors, services, teaching
+from quizzes import charts, regrading, selectors, services, teaching
+from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.models import Question
@@ -35,6 +36,10 @@ from quizzes.views.student import _reviewed
 
 
 def teacher_required(view):
+    """Teachers only; like every teacher page (own_set below), never kept by the browser:
+    their pages show answer keys (their own questions, an import's preview)."""
+
+    @never_cache
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -82,7 +87,11 @@ def index(request):
     return render(
         request,
         "teach/index.html",
-        {"sets": selectors.teacher_sets(request.user, archived=archived), "archived": archived},
+        {
+            "sets": selectors.teacher_sets(request.user, archived=archived),
+            "archived": archived,
+            "shared": authoring.sets_shared_with(request.user),
+        },
     )
 
 
@@ -101,6 +110,7 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         exclude={item.question.uid for item in items},
         level=data.get("level", ""),
         source=data.get("source", ""),
+        author=request.user if data.get("origin") == "mine" else None,
     )
     current = {
         q.uid for q in Question.objects.active().filter(uid__in=[i.question.uid for i in items])
@@ -118,7 +128,15 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "bank_total": total,
         "bank_language": language,
         "has_attempts": question_set.attempts.exists(),
+        # A teacher's question written in another language shows that language's text.
+        "untranslated": [i for i in items if not _written_in(i.question, question_set.language)],
+        "shares": authoring.set_shares(question_set),
     }
+
+
+def _written_in(question, language: str) -> bool:
+    """Generated questions are in both languages; a teacher's, in those they wrote."""
+    return language in question.payload.get("languages", (language,))
 
 
 @own_set
@@ -157,7 +175,7 @@ def _after_change(request, question_set):
 @require_POST
 def add(request, question_set):
     uids = [uid for uid in request.POST.getlist("uid") if UID.fullmatch(uid)]
-    questions = list(Question.objects.active().filter(uid__in=uids))
+    questions = list(authoring.addable_questions(request.user, uids))
     added = teaching.set_add(question_set=question_set, questions=questions)
     if not added:
         messages.info(request, _("That question is in the set already, or no longer in the bank."))
@@ -318,6 +336,7 @@ def results(request, question_set):
     }
     if request.htmx:
         return render(request, "teach/results.html#live", context)
+    context["regrade_pending"] = regrading.pending(question_set)
     return render(request, "teach/results.html", context)
 
 

@@ -56,6 +56,7 @@ def key_pages(shared_scene):
         ("teacher editor and bank", teacher.get(f"/teach/sets/{pk}/")),
         ("GIFT export", teacher.get(f"/teach/sets/{pk}/export/gift/")),
         ("Moodle XML export", teacher.get(f"/teach/sets/{pk}/export/moodlexml/")),
+        ("teacher's own questions", teacher.get(reverse("quizzes:my_questions"))),
     ]
 
 
@@ -140,3 +141,26 @@ def test_a_body_within_the_limit_is_read_as_usual(question_bank):
     )
     assert response.status_code == 200
     assert "Your answer is too long" in response.content.decode()
+
+
+def test_an_import_file_over_the_limit_is_refused_and_one_under_it_gets_the_importers_message(
+    question_bank,
+):
+    """The importer takes files up to 1 MB and says so; a body past 2.5 MB never reaches it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import TeacherFactory
+
+    client = Client()
+    client.force_login(TeacherFactory())
+    url = reverse("quizzes:question_import")
+
+    def upload(size: int):
+        text = SimpleUploadedFile("q.txt", b"x" * size, content_type="text/plain")
+        return client.post(url, {"file": text, "topic": "people", "language": "en"})
+
+    big = upload(TOO_LARGE)
+    assert big.status_code == 413 and "larger than 2.5 MB" in big.content.decode()
+    over_a_megabyte = upload(1_500_000)
+    assert over_a_megabyte.status_code == 200
+    assert "larger than 1 MB" in over_a_megabyte.content.decode()
