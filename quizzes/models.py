@@ -549,7 +549,7 @@ class Challenge(models.Model):
         Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="challenges"
     )
     owner_token = models.CharField(max_length=64, db_index=True, editable=False)
-    language = models.CharField(_("language"), max_length=8, default="en")
+    language = models.CharField(_("language"), max_length=8, default="en", choices=LANGUAGE_CHOICES)
     reason = models.CharField(_("what is wrong"), max_length=12, choices=Reason.choices)
     comment = models.TextField(_("the student's words"), blank=True, max_length=1000)
     status = models.CharField(
@@ -563,11 +563,17 @@ class Challenge(models.Model):
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
 
     class Meta:
-        ordering = ["status", "-created_at"]
+        # Newest first; the admins' queue puts the open ones before them (ChallengeAdmin).
+        ordering = ["-created_at"]
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
         constraints = [

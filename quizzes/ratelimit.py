@@ -1,4 +1,5 @@
-"""Rate limits that hold across processes and servers: join codes, starting attempts, sign-ups.
+"""Rate limits that hold across processes and servers: join codes, starting attempts,
+challenges, sign-ups.
 
 A counter per (key, time window), read as a sliding window (the current count plus the
 share of the previous window still inside it). On the database, one atomic UPDATE ... SET count =
@@ -104,6 +105,12 @@ def seen(*, key: str, window_seconds: int, now=None) -> bool:
     """Whether `key` was noted within the last `window_seconds` (or a little longer: the
     previous window counts until the current one ends)."""
     return _estimate(_counts(key, window_seconds, now), window_seconds, now) > 0
+
+
+def used_up(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
+    """Whether `key` has had its `limit` hits already, without counting one: the check for
+    an action counted (with `hit`) only once it has succeeded."""
+    return _estimate(_counts(key, window_seconds, now), window_seconds, now) >= limit
 
 
 def client_ip(request) -> str | None:

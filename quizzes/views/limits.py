@@ -10,6 +10,7 @@ be a new browser on every request. docs/teachers.md gives the same numbers.
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
 from quizzes import ratelimit
@@ -34,11 +35,23 @@ STARTS_PER_BROWSER = {"limit": 10, "window_seconds": 60}
 STARTS_PER_ADDRESS = {"limit": 1000, "window_seconds": 60}
 
 
-def too_many(request, message: str, seconds: int = 60):
-    """The 429 page: what happened and how long to wait (also in Retry-After)."""
-    response = render(request, "429.html", {"message": message}, status=429)
+def too_many(request, message: str, seconds: int = 60, *, back: str | None = None):
+    """The 429 page: what happened and how long to wait (also in Retry-After), with a link
+    back to where the student was: ``back``, or the page the request came from."""
+    context = {"message": message, "back": back or came_from(request)}
+    response = render(request, "429.html", context, status=429)
     response["Retry-After"] = str(seconds)
     return response
+
+
+def came_from(request) -> str | None:
+    """The form's ``next``, or else the Referer, when it is a page of this site."""
+    for target in (request.POST.get("next"), request.headers.get("Referer")):
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+    return None
 
 
 def _address(request) -> str:

@@ -360,26 +360,36 @@ def _refused(request, attempt: Attempt, reason: str, status: int):
     return _step(request, _question_context(slot, error=reason), status=status)
 
 
-def with_challenges(request, attempt, items: list[dict], *, look_up: bool = True) -> list[dict]:
-    """Each reviewed item with the student's own challenge of it, or a blank form to send
-    one (its ids unique on a page that reviews many questions). An answer just recorded
-    cannot have been challenged yet: its feedback skips the look-up."""
+def with_challenges(
+    request, attempt, items: list[dict], *, look_up: bool = True, forms: dict | None = None
+) -> list[dict]:
+    """Each reviewed item with the student's own challenge of it, or a form to send one:
+    blank (its ids unique on a page that reviews many questions), or the one the student
+    sent with an error, by question number in ``forms``. An answer just recorded cannot
+    have been challenged yet: its feedback skips the look-up."""
     sent = (
         challenges.challenges_of(attempt=attempt, owner_token=owner_token(request))
         if look_up
         else {}
     )
+    forms = forms or {}
     for item in items:
         item["challenge"] = sent.get(item["question_id"])
         if item["challenge"] is None:
-            item["challenge_form"] = ChallengeForm(auto_id=f"challenge-{item['number']}-%s")
+            item["challenge_form"] = forms.get(item["number"]) or ChallengeForm(
+                auto_id=f"challenge-{item['number']}-%s"
+            )
     return items
 
 
-def _feedback_context(request, slot, response, *, just_answered: bool = False) -> dict:
+def _feedback_context(
+    request, slot, response, *, just_answered: bool = False, challenge_forms=None
+) -> dict:
     attempt = slot.attempt
     items = [_reviewed(slot, response, attempt.language)]
-    (reviewed,) = with_challenges(request, attempt, items, look_up=not just_answered)
+    (reviewed,) = with_challenges(
+        request, attempt, items, look_up=not just_answered, forms=challenge_forms
+    )
     return {
         "attempt": attempt,
         "slot": slot,
@@ -416,6 +426,11 @@ def _reviewed(slot, response, language: str) -> dict:
 @never_cache
 @require_safe
 def feedback(request, attempt_id, number: int):
+    return feedback_page(request, attempt_id, number)
+
+
+def feedback_page(request, attempt_id, number: int, *, challenge_forms=None, status: int = 200):
+    """The feedback on question ``number``; ``challenge_forms`` as for with_challenges."""
     slot = selectors.slot_for(
         attempt_id=attempt_id,
         owner_token=owner_token(request),
@@ -430,7 +445,8 @@ def feedback(request, attempt_id, number: int):
         if behaviours.of(slot.attempt).SEQUENTIAL and response is None:
             return redirect("quizzes:take", attempt_id=attempt_id)
         raise Http404
-    return _step(request, _feedback_context(request, slot, response))
+    context = _feedback_context(request, slot, response, challenge_forms=challenge_forms)
+    return _step(request, context, status=status)
 
 
 PRACTISE_LATER = _lazy(
@@ -453,6 +469,11 @@ def results(request, attempt_id):
     services.attempt_expire(attempt=attempt, with_grace=False)
     if attempt.state != Attempt.State.FINISHED:
         return redirect("quizzes:take", attempt_id=attempt.pk)
+    return results_page(request, attempt)
+
+
+def results_page(request, attempt: Attempt, *, challenge_forms=None, status: int = 200):
+    """A finished attempt's results; ``challenge_forms`` as for with_challenges."""
     reviewed = with_challenges(
         request,
         attempt,
@@ -460,6 +481,7 @@ def results(request, attempt_id):
             _reviewed(slot, response, attempt.language)
             for slot, response in selectors.review(attempt)
         ],
+        forms=challenge_forms,
     )
     context = {
         "attempt": attempt,
@@ -467,7 +489,7 @@ def results(request, attempt_id):
         "mistakes": sum(1 for item in reviewed if item["fraction"] < 1),
         "practise_later": _practice_later(attempt),
     }
-    return render(request, "quizzes/results.html", context)
+    return render(request, "quizzes/results.html", context, status=status)
 
 
 FINISH_FIRST = _lazy("Finish this quiz first: then you can try again or practise your mistakes.")

@@ -81,7 +81,9 @@ def own_set(view):
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
     if request.method == "POST":
-        question_set = teaching.set_create(owner=request.user)
+        question_set = teaching.set_create(
+            owner=request.user, language=(request.LANGUAGE_CODE or "en")[:2]
+        )
         return redirect("quizzes:set_edit", pk=question_set.pk)
     archived = request.GET.get("archived") == "1"
     return render(
@@ -97,7 +99,8 @@ def index(request):
 
 def _editor_context(request, question_set, settings_form=None) -> dict:
     items = selectors.set_items(question_set)
-    filters = BankFilterForm(request.GET or {"language": question_set.language})
+    # Ids of their own: the settings have a language field too, and the random form a topic.
+    filters = BankFilterForm(request.GET or {"language": question_set.language}, auto_id="bank-%s")
     filters.is_valid()
     data = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
     language = data.get("language") or question_set.language
@@ -123,7 +126,7 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "points": len(items) * question_set.points_per_question,
         "settings_form": settings_form or SetSettingsForm(instance=question_set),
         "filters": filters,
-        "random_form": RandomForm(),
+        "random_form": RandomForm(auto_id="random-%s"),
         "bank": questions,
         "bank_total": total,
         "bank_language": language,
