@@ -23,7 +23,16 @@ from conference import selectors as facts
 from quizzes import behaviours, challenges, ratelimit, selectors, services, teaching
 from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
-from quizzes.presenting import answer_text, entered, hint, key_text, present, wrong_picks
+from quizzes.presenting import (
+    answer_text,
+    answer_texts,
+    entered,
+    hint,
+    key_text,
+    key_texts,
+    present,
+    wrong_picks,
+)
 from quizzes.teacher_forms import NicknameForm
 
 OWNER = "quiz_owner"
@@ -412,7 +421,9 @@ def _reviewed(slot, response, language: str) -> dict:
         "number": slot.position + 1,
         "prompt": payload["prompt"][language],
         "answer": answer_text(payload, response.answer if response else None, language),
+        "answers": answer_texts(payload, response.answer if response else None, language),
         "key": key_text(payload, language),
+        "keys": key_texts(payload, language),
         "fraction": response.fraction if response else 0.0,
         "points": response.points if response else 0.0,
         "possible": slot.points,

@@ -1,5 +1,6 @@
 """Every rule a generated question obeys, checked on the bank of the real fact base."""
 
+import itertools
 import re
 from collections import Counter
 
@@ -242,3 +243,30 @@ def test_each_question_knows_which_article_states_it(bank):
     assert by_uid["understand/delegates-breakdown"].articles == ("en",)
     assert by_uid["role-who/chkheidze/opened/conference"].articles == ("en", "it")
     assert all(d.articles for d in bank)
+
+
+def test_a_false_statement_of_a_deed_swaps_in_a_body_that_did_not_yet_exist(real_kb, bank):
+    """Only a body the articles rule out: one elected by a body the statement names (the
+    Central Executive Committee, elected by the First Congress, did not convene it)."""
+    for draft in (d for d in bank if d.kind == Kind.TRUE_FALSE and not d.truth):
+        if draft.query.relation != "deed_of":
+            continue
+        swapped = real_kb.get(draft.query.object)
+        elector = real_kb.body(swapped.elected_by)
+        assert wording.without_article("en", elector.name.en) in draft.prompt.en, draft.uid
+
+
+def test_figures_offered_are_neither_trivially_close_nor_trivially_far(bank):
+    """Each figure at least 15 % from the next, none beyond 2.5 times the key or below it."""
+    asked = 0
+    for draft in (d for d in bank if d.kind == Kind.SINGLE_CHOICE):
+        values = sorted(
+            int(o.ref.split(":")[1]) for o in draft.options if o.ref.startswith("number:")
+        )
+        if len(values) != len(draft.options):
+            continue
+        key = next(int(o.ref.split(":")[1]) for o in draft.options if o.correct)
+        assert all(b >= 1.15 * a for a, b in itertools.pairwise(values)), draft.uid
+        assert all(key / 2.5 <= v <= key * 2.5 for v in values), draft.uid
+        asked += 1
+    assert asked >= 3

@@ -105,3 +105,17 @@ def test_the_interface_follows_the_language_switcher_and_the_quiz_keeps_its_own(
     italian = client.get("/it" + reverse("quizzes:take", args=[attempt.pk])).content.decode()
     assert "Domanda 1 di 2" in italian  # interface in Italian
     assert slot(attempt, 0).question.payload["prompt"]["en"][:30].replace("'", "&#x27;") in italian
+
+
+def test_several_right_answers_are_listed_one_per_line_not_joined_by_commas(bank, client):
+    attempt = start(client, kinds=["multiple_response", "true_false"])
+    finish(client, attempt, [True, True])
+    payload = slot(attempt, 0).question.payload
+    keys = [o["text"]["en"] for o in payload["options"] if o["correct"]]
+    assert len(keys) >= 2
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    # The student's answer and the right one: each a list with an item per option.
+    assert html.count('<ul class="answers">') == 2
+    for key in keys:
+        assert html.count(f"<li>{key}</li>") == 2
+    assert ", ".join(keys) not in html
