@@ -40,6 +40,17 @@ ONLY_DOMINANT = Text(
 )
 # A wrong name: what the person did, with their party where it tells them apart.
 WITH_PARTY = Text("{person}, {member}, {predicate}.", "{person}, {member}, {predicate}.")
+# A wrong body the articles say nothing of but its election (and perhaps its members).
+ONLY_ELECTED = {
+    False: Text(
+        "The articles say only that {elector} elected {body}.",
+        "Gli articoli dicono soltanto che {elector} elesse {body}.",
+    ),
+    True: Text(
+        "The articles say only that {elector} elected {body}, and who its members were.",
+        "Gli articoli dicono soltanto che {elector} elesse {body}, e chi ne fece parte.",
+    ),
+}
 ONLY_SAID = Text(
     "The articles say only that {person} {predicate}.",
     "Gli articoli dicono soltanto che {person} {predicate}.",
@@ -67,10 +78,19 @@ DAY = {
         "Era il {nth} giorno della Conferenza, che durò {days} giorni.",
     ),
 }
-SPAN = Text(
-    "The Conference sat for {days} days: it opened {first} and closed {last}.",
-    "La Conferenza durò {days} giorni: si aprì {first} e si chiuse {last}.",
-)
+# How long the Conference sat, said of its opening (until its close) or of its close (from
+# its opening). {end} carries its own preposition in Italian: "fino al 16 aprile",
+# "a partire dall'11 aprile".
+SPAN = {
+    "until": Text(
+        "The Conference sat for {days} days, until {end}.",
+        "La Conferenza durò {days} giorni, fino {end}.",
+    ),
+    "from": Text(
+        "The Conference sat for {days} days, from {end}.",
+        "La Conferenza durò {days} giorni, a partire {end}.",
+    ),
+}
 ORDINALS = {
     "en": "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
     "it": "primo secondo terzo quarto quinto sesto settimo ottavo nono decimo".split(),
@@ -219,16 +239,22 @@ def day_of_conference(kb: FactBase, date: datetime.date) -> Text | None:
 
 
 def how_long(kb: FactBase, date: datetime.date) -> Text | None:
-    """ "The Conference sat for six days: it opened on April 11 and closed on April 16,
-    1917." (said of its own opening or close, so that the whole span is known)."""
+    """ "The Conference sat for six days, until April 16, 1917." said of its opening, "...,
+    from April 11, 1917." of its close: the other end of the span."""
     span = conference_days(kb)
-    if span is None:
+    if span is None or date not in span:
         return None
+    first, last = span
+    if date == first:
+        end, template = last, SPAN["until"]
+        italian = wording.with_preposition("it", "a", wording.on_date("it", last))
+    else:
+        end, template = first, SPAN["from"]
+        italian = wording.with_preposition("it", "da", wording.on_date("it", first))
     return frame(
-        SPAN,
-        days=_in_words(NUMBERS, (span[1] - span[0]).days + 1),
-        first=Text.build(lambda lang: wording.on_date(lang, span[0], year=False)),
-        last=Text.build(lambda lang: wording.on_date(lang, span[1])),
+        template,
+        days=_in_words(NUMBERS, (last - first).days + 1),
+        end=Text(en=wording.format_date("en", end), it=italian),
     )
 
 
@@ -387,6 +413,19 @@ def about(kb: FactBase, ref: str, *, tested: tuple[str, ...]) -> Text | None:
     if kind == "party" and not kb.party(key).dominated:
         return _not_dominant(kb, key)
     if kind == "body":
+        body = kb.body(key)
+        said_more = (
+            any(d.body == key for d in kb.deeds)
+            or any(e.body == key for e in kb.events)
+            or any(b.elected_by == key for b in kb.bodies)
+        )
+        if body.elected_by and not said_more and f"body:{key}" not in tested:
+            # A body the articles only say was elected: say so, rather than leave its
+            # election looking like a reason.
+            members = any(m.body == key for m in kb.memberships)
+            return frame(
+                ONLY_ELECTED[members], elector=kb.body(body.elected_by).name, body=body.name
+            )
         candidates += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key]
         candidates += [f"body:{key}"]
         candidates += [f"body:{b.key}" for b in kb.bodies if b.elected_by == key]

@@ -268,8 +268,8 @@ def test_a_false_deed_swaps_in_a_body_the_articles_rule_out():
     # The explanation says what the swapped-in body really was.
     assert false.explanation.en.startswith(
         "The Organizational Bureau was given the task of convening the First All-Russian "
-        "Congress of Soviets. The First All-Russian Congress of Soviets elected the All-Russian "
-        "Central Executive Committee."
+        "Congress of Soviets. The articles say only that the First All-Russian Congress of "
+        "Soviets elected the All-Russian Central Executive Committee."
     )
     assert "deed/conference-first-step/false" not in drafts
     assert "deed/conference-local-principles/false" not in drafts
@@ -344,3 +344,43 @@ def test_the_vote_on_kamenevs_resolution_is_typed_exactly(bank):
     figures = sorted(int(o.text.en) for o in choice.options)
     assert 57 in figures
     assert all(b >= a * 1.15 for a, b in itertools.pairwise(figures))
+
+
+def test_the_conferences_opening_says_until_when_it_sat_in_both_languages(bank):
+    d = bank["event-when/conference-opens"]
+    assert d.explanation.en.endswith("The Conference sat for six days, until April 16, 1917.")
+    assert d.explanation.it.endswith("La Conferenza durò sei giorni, fino al 16 aprile 1917.")
+
+
+def test_the_conferences_close_says_from_when_it_sat_in_both_languages():
+    """Said of its close, the span runs from the opening: «a partire dall'11 aprile»."""
+    from quizzes.generation.explaining import how_long
+
+    kb = fact_base_from_fixture()
+    close = how_long(kb, kb.event("conference-closes").date)
+    assert close.en == "The Conference sat for six days, from April 11, 1917."
+    assert close.it == "La Conferenza durò sei giorni, a partire dall'11 aprile 1917."
+    assert how_long(kb, kb.event("kamenev-resolution").date) is None  # a day in between
+
+
+def test_a_wrong_body_known_only_by_its_election_says_so(bank):
+    d = bank["body-which/organizational-bureau-convenes"]
+    feedback = {o.ref: o.feedback for o in d.options if not o.correct}
+    cec = feedback["body:central-executive-committee"]
+    assert cec.en == (
+        "The articles say only that the First All-Russian Congress of Soviets elected the "
+        "All-Russian Central Executive Committee."
+    )
+    assert cec.it == (
+        "Gli articoli dicono soltanto che il Primo Congresso panrusso dei Soviet elesse il "
+        "Comitato esecutivo centrale panrusso."
+    )
+    presidium = feedback["body:presidium"]
+    assert presidium.en.endswith(
+        "elected the presidium of the Conference, and who its members were."
+    )
+    assert presidium.it.endswith("elesse il presidium della Conferenza, e chi ne fece parte.")
+    # A body the articles say more of is explained by what it did.
+    assert feedback["body:executive-committee"].en.startswith(
+        "The Executive Committee of the Petrograd Soviet served as the highest Soviet authority"
+    )
