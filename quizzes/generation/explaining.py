@@ -326,7 +326,8 @@ def explanation(
     """The lead (why the answer is right), then context up to four sentences in all, none
     of which repeats what is already said or what the student has just read (``avoid``: the
     prompt). When the prompt is the lead itself (a true statement), the explanation is the
-    context alone, if there are at least two sentences of it. ``first`` is context that
+    context alone, if there are at least two sentences of it (the rest of a connection's
+    explanation makes up a second one). ``first`` is context that
     goes before the rest (what the thing a false statement swapped in really did)."""
     candidates: list[Text] = list(first)
     for fact in facts:
@@ -365,10 +366,28 @@ def explanation(
         for text in context
         if text not in first or not any(_covers(other, text) for other in context if other != text)
     ]
+    if lead in avoid and sum(map(sentences, context)) < 2:
+        # A true statement is not explained by saying it again: go on with the rest of the
+        # connection a teacher draws from it, where that says something new.
+        for fact in facts:
+            for ref in related(kb, fact):
+                more = _rest_of_connection(kb, ref)
+                if more is not None and adds_enough(more, (*context, *avoid), share=0):
+                    context.append(more)
+                    break
     parts = [lead, *context]
     if lead in avoid and sum(map(sentences, context)) >= 2:
         parts = context  # the statement itself was the prompt: say what it did not
     return Text.build(lambda lang: " ".join(t[lang] for t in parts))
+
+
+def _rest_of_connection(kb: FactBase, ref: str) -> Text | None:
+    """A connection's explanation after its first sentence (which statement() gives)."""
+    if not ref.startswith("connection:"):
+        return None
+    whole = kb.fill(kb.get(ref).explanation, capital=True)
+    rest = Text.build(lambda lang: whole[lang].partition(". ")[2])
+    return rest if rest.en and rest.it and sentences(rest) <= MAX_SENTENCES - 2 else None
 
 
 def sentences(text: Text) -> int:
@@ -388,16 +407,16 @@ def _covers(text: Text, other: Text) -> bool:
     return all(_content(other[lang]) <= _content(text[lang]) for lang in ("en", "it"))
 
 
-def adds_enough(text: Text, said: tuple[Text, ...]) -> bool:
+def adds_enough(text: Text, said: tuple[Text, ...], *, share: float = 1 / 3) -> bool:
     """Whether a sentence says enough that has not been said already, in both languages: at
-    least two of its content words and figures, and one in three of them, are new. A
-    sentence that mostly restates the ones before it (the same vote, the same day) is left
-    out, so that an explanation never says one thing twice."""
+    least two of its content words and figures, and ``share`` of them (one in three), are
+    new. A sentence that mostly restates the ones before it (the same vote, the same day)
+    is left out, so that an explanation never says one thing twice."""
     for lang in ("en", "it"):
         mine = _content(text[lang])
         before = set().union(*(_content(other[lang]) for other in said))
         new = mine - before
-        if len(new) < 2 or 3 * len(new) < len(mine):
+        if len(new) < 2 or len(new) < share * len(mine):
             return False
     return True
 

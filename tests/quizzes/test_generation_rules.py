@@ -69,6 +69,18 @@ def test_every_explanation_is_two_to_four_sentences_that_teach_something_new(ban
     assert [p for d in bank for p in rules.teaches(d)] == []
 
 
+def test_a_true_statement_is_explained_without_saying_it_again(bank):
+    """Issue 13: true statements were explained by repeating them."""
+    repeated = [
+        (d.uid, lang)
+        for d in bank
+        if d.kind == Kind.TRUE_FALSE and d.truth
+        for lang in ("en", "it")
+        if wording.fold(d.prompt[lang]) in wording.fold(d.explanation[lang])
+    ]
+    assert repeated == []
+
+
 def test_every_wrong_option_says_why_it_is_wrong(bank):
     assert [p for d in bank for p in rules.feedback_on_every_wrong_option(d)] == []
 
