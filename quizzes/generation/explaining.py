@@ -568,7 +568,7 @@ def about_date(kb: FactBase, date: datetime.date, *, tested: tuple[str, ...]) ->
 
 # -- hints for interactive quizzes ------------------------------------------------------------
 SOUGHT = {
-    "person": Text("The person you are looking for", "Chi cerchi"),
+    "person": Text("The person you are looking for", "La persona che cerchi"),
     "body": Text("The body you are looking for", "L'organo che cerchi"),
 }
 

@@ -384,3 +384,14 @@ def test_a_wrong_body_known_only_by_its_election_says_so(bank):
     assert feedback["body:executive-committee"].en.startswith(
         "The Executive Committee of the Petrograd Soviet served as the highest Soviet authority"
     )
+
+
+def test_an_italian_hint_speaks_of_the_person_sought(bank):
+    """«La persona che cerchi», as «L'organo che cerchi»; «Chi cerchi aprì...» reads badly."""
+    assert bank["role-who/chkheidze/chairman/petrograd-soviet"].hint.it == (
+        "La persona che cerchi aprì la Conferenza panrussa dei Soviet."
+    )
+    assert bank["event-who/april-theses"].hint.it == (
+        "Il 16 aprile 1917 la persona che cerchi rientrò a Pietrogrado dall'esilio."
+    )
+    assert all("chi cerchi" not in d.hint.it.casefold() for d in bank.values() if d.hint)
