@@ -124,7 +124,7 @@ def _corrected(correction: Text, explanation: Text) -> Text:
     connection's explanation that do not say it again."""
     said = [correction]
     for sentence in _sentences(explanation):
-        if explaining.adds_enough(sentence, tuple(said)):
+        if explaining.adds_enough(sentence, tuple(said), share=1 / 2):
             said.append(sentence)
     return Text.build(lambda lang: " ".join(t[lang] for t in said))
 

@@ -395,3 +395,13 @@ def test_an_italian_hint_speaks_of_the_person_sought(bank):
         "Il 16 aprile 1917 la persona che cerchi rientrò a Pietrogrado dall'esilio."
     )
     assert all("chi cerchi" not in d.hint.it.casefold() for d in bank.values() if d.hint)
+
+
+def test_a_misconceptions_correction_is_not_said_again_by_the_explanation_after_it(bank):
+    """The correction names the dominant parties; the connection's sentence that names them
+    again is left out."""
+    d = bank["understand-statement/vote-shows-minority"]
+    assert d.truth is False
+    for lang, parties in (("en", "Mensheviks"), ("it", "menscevichi")):
+        assert d.explanation[lang].count(parties) == 1, d.explanation[lang]
+    assert d.explanation.en.endswith("the Bolsheviks' call to end the war found little support.")
