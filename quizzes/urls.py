@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from quizzes.views import challenges, deferred, student, teacher
+from quizzes.authoring import views as authoring
+from quizzes.views import challenges, deferred, regrade, student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
@@ -48,6 +49,16 @@ urlpatterns = [
         teacher.attempt_detail,
         name="set_attempt",
     ),
+    path("teach/sets/<int:pk>/regrade/", regrade.regrade, name="set_regrade"),
     path("teach/sets/<int:pk>/export/<str:fmt>/", teacher.export, name="set_export"),
     path("teach/sets/<int:pk>/print/", teacher.printable, name="set_print"),
+    # Teachers' own questions, and sets shared between teachers
+    path("teach/questions/", authoring.questions, name="my_questions"),
+    path("teach/questions/new/", authoring.question_new, name="question_new"),
+    path("teach/questions/import/", authoring.question_import, name="question_import"),
+    path("teach/questions/<slug:key>/", authoring.question_edit, name="question_edit"),
+    path("teach/questions/<slug:key>/delete/", authoring.question_delete, name="question_delete"),
+    path("teach/sets/<int:pk>/teachers/", authoring.set_teachers, name="set_teachers"),
+    path("teach/shared/<int:pk>/", authoring.shared_set, name="shared_set"),
+    path("teach/shared/<int:pk>/duplicate/", authoring.shared_duplicate, name="shared_duplicate"),
 ]
