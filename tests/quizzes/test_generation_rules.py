@@ -223,6 +223,45 @@ def test_italian_uses_italian_transliterations_throughout(real_kb, bank):
     assert "Plechanov" in italian and "Plekhanov" not in italian
 
 
+def test_the_italian_wording_points_of_issue_13_stay_fixed(bank):
+    """Calques and labels an Italian teacher struck, and dates that seemed to attach to the
+    wrong verb («...a farne parte essi stessi nel mese di aprile 1917»)."""
+    everything = " ".join(
+        [d.prompt.it for d in bank]
+        + [d.explanation.it for d in bank]
+        + [o.text.it for d in bank for o in d.options]
+        + [o.feedback.it for d in bank for o in d.options if o.feedback]
+        + [d.hint.it for d in bank if d.hint]
+    )
+    for struck in (
+        "fazione",
+        "a livello nazionale",
+        "standard massimi",
+        "Chi di queste persone",
+        "nel mese di",
+        "Chi cerchi",
+    ):
+        assert struck not in everything, struck
+    # «non impegno» is the Italian article's label: quoted in an explanation at most, never
+    # asked or offered.
+    asked = " ".join([d.prompt.it for d in bank] + [o.text.it for d in bank for o in d.options])
+    assert "non impegno" not in asked
+
+
+def test_who_did_a_dated_thing_names_the_day(real_kb, bank):
+    """ "Who returned to Petrograd from exile?" has more than one answer that spring; on
+    April 16, 1917, only Lenin's."""
+    asked = 0
+    for draft in bank:
+        if draft.query is None or draft.query.relation != "actor" or not draft.query.subject:
+            continue  # (a matching question pairs several deeds with their doers)
+        event = real_kb.get(draft.query.subject)
+        assert wording.format_date("en", event.date) in draft.prompt.en, draft.uid
+        assert wording.format_date("it", event.date) in draft.prompt.it, draft.uid
+        asked += 1
+    assert asked >= 4
+
+
 def test_english_is_british_throughout(bank):
     english = " ".join(
         [d.prompt.en for d in bank]
