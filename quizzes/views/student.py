@@ -24,7 +24,16 @@ from conference import selectors as facts
 from quizzes import behaviours, challenges, selectors, services, teaching
 from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
-from quizzes.presenting import answer_text, entered, hint, key_text, present, wrong_picks
+from quizzes.presenting import (
+    answer_text,
+    answer_texts,
+    entered,
+    hint,
+    key_text,
+    key_texts,
+    present,
+    wrong_picks,
+)
 from quizzes.teacher_forms import NicknameForm
 from quizzes.views import limits
 
@@ -406,7 +415,9 @@ def _reviewed(slot, response, language: str) -> dict:
         "number": slot.position + 1,
         "prompt": payload["prompt"][language],
         "answer": answer_text(payload, response.answer if response else None, language),
+        "answers": answer_texts(payload, response.answer if response else None, language),
         "key": key_text(payload, language),
+        "keys": key_texts(payload, language),
         "fraction": response.fraction if response else 0.0,
         "points": response.points if response else 0.0,
         "possible": slot.points,

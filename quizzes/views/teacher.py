@@ -554,7 +554,7 @@ def export(request, question_set, fmt):
 @own_set
 @require_safe
 def printable(request, question_set):
-    from quizzes.presenting import key_text, present
+    from quizzes.presenting import key_text, key_texts, present
 
     language = question_set.language
     questions = selectors.set_questions_for_attempt(question_set)
@@ -562,6 +562,7 @@ def printable(request, question_set):
         {
             "shown": present(q.payload, attempt_id="print", position=n, language=language),
             "key": key_text(q.payload, language),
+            "keys": key_texts(q.payload, language),
             "explanation": q.payload["explanation"][language],
         }
         for n, q in enumerate(questions)
