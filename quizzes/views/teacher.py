@@ -27,6 +27,8 @@ from django_htmx.http import trigger_client_event
 from quizzes import charts, regrading, selectors, services, teaching
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
+from quizzes.live import selectors as live
+from quizzes.live.forms import LiveStartForm
 from quizzes.models import Question
 from quizzes.teacher_forms import BankFilterForm, RandomForm, SetSettingsForm
 from quizzes.views.student import _reviewed
@@ -290,7 +292,8 @@ def share(request, question_set):
     # segno writes plain SVG markup from the link, which we built ourselves.
     return render(request, "teach/share.html", {
         "question_set": question_set, "link": link, "qr": mark_safe(qr),
-        "spoken": " ".join(question_set.code)})  # fmt: skip
+        "spoken": " ".join(question_set.code),
+        "live": live.running(question_set), "live_form": LiveStartForm()})  # fmt: skip
 
 
 @own_set

@@ -1,7 +1,8 @@
 """Real objects for the security tests: two teachers, students, sets, attempts.
 
 Teacher A owns a published set; student A's browser session owns an attempt on it (first
-question answered) and a finished practice attempt. The "student" role is a logged-in user
+question answered) and a finished practice attempt. Teacher A runs another set live, and
+student A has joined it. The "student" role is a logged-in user
 who is not a teacher and whose session owns another attempt; the "other teacher" owns a set
 of their own; the admin is a superuser.
 """
@@ -20,6 +21,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from quizzes import challenges, services, teaching
+from quizzes.live import services as live
 from quizzes.models import Question, QuestionSet, TeacherSignup
 from tests.factories import SuperUserFactory, TeacherFactory, UserFactory
 from tests.quizzes.student import answer_data, set_session
@@ -43,6 +45,8 @@ class Scene:
     navigating: object  # student A's practice attempt with deferred feedback, in progress
     elsewhere: object  # the pupil's own attempt
     spare: Question  # a bank question that is not in the set
+    live_set: QuestionSet  # teacher A's other set, running live, its first question shown
+    live_attempt: object  # student A's attempt in that live session
     clients: dict[str, Client] = field(default_factory=dict)
 
     def values(self, route: Route, row: Row) -> dict:
@@ -50,7 +54,7 @@ class Scene:
         attempt = getattr(self, row.values.get("attempt_id", "current"))
         values = {
             "attempt_id": attempt.pk,
-            "pk": self.question_set.pk,
+            "pk": getattr(self, row.values.get("pk", "question_set")).pk,
             "number": 1,
             "code": self.question_set.code,
             "fmt": "gift",
@@ -102,6 +106,10 @@ class Scene:
             "add": lambda: {"uid": self.spare.uid},
             "add_random": lambda: {"topic": "", "count": "1"},
             "item": lambda: {"item": str(item.pk), "direction": "down"},
+            "live_run": lambda: {"seconds_per_question": "30"},
+            "live_answer": lambda: answer_data(self.live_attempt, 0),
+            "live_control": lambda: {"action": "close", "at": "0"},
+            "live_rename": lambda: {"action": "rename", "nickname": "Renamed"},
         }
         return bodies[row.data]()
 
@@ -183,6 +191,12 @@ def build_scene() -> Scene:
     elsewhere = services.attempt_start(
         questions=practice[:1], nickname="Pip", language="en", owner_token=PUPIL, user=pupil
     )
+    live_set = published_set(owner=set_owner, title="Teacher A's live quiz")
+    session = live.live_start(question_set=live_set)
+    live_attempt = teaching.set_start(
+        question_set=live_set, nickname="Ann", owner_token=STUDENT_A, language="en"
+    )
+    live.live_show(session=session)
     representative_admin_rows()
 
     for attempt in (current, done, elsewhere):
@@ -200,6 +214,8 @@ def build_scene() -> Scene:
         navigating=navigating,
         elsewhere=elsewhere,
         spare=spare,
+        live_set=live_set,
+        live_attempt=live_attempt,
         clients={
             "anonymous": Client(),
             "student": student,
