@@ -6,7 +6,9 @@ does, misbehaving as real classes do: some answers are sent twice at once (a dou
 click), some given up after a client timeout and sent again, some pages reloaded mid-quiz;
 a connection cut by a killed worker is sent again too. Late students join the one-minute
 set LOADTEST_LATE_CODE, answer a little, wait past the time limit and answer again, which
-must be refused. A teacher polls the results page throughout.
+must be refused. Navigators take a set with deferred feedback: they save answers page by
+page, go back and change some, flag some, and submit from the summary. A teacher polls the
+results page throughout.
 
 Every acknowledged (2xx) answer, every reload and every late refusal is written, one JSON
 object a line, to LOADTEST_LOG for bench/loadtest.py to check against the database.
@@ -287,6 +289,108 @@ class AbsentStudent(Browser):
     @task
     def answer(self):
         pass
+
+
+class Navigator(Browser):
+    """Joins the set taken with deferred feedback and navigation: saves an answer on each
+    question page and moves on, now and then goes back and changes an answer, flags a
+    question, and at the end submits from the summary. Every acknowledged save and the
+    acknowledged submission are logged: the scores must come from the last answers saved."""
+
+    weight = 30
+    address = "198.51.100.40"
+    code_variable = "LOADTEST_DEFERRED_CODE"
+    wait_time = between(1, 4)
+
+    def save(self, data: dict) -> tuple[int, str, dict]:
+        """One htmx save; (status, text, headers), status 0 when the connection broke."""
+        try:
+            with self.client.post(
+                f"/quiz/{self.attempt}/save/", data=data,
+                headers={**self.headers, "HX-Request": "true", "X-CSRFToken": self.csrf},
+                name="save (deferred)", catch_response=True,
+            ) as response:  # fmt: skip
+                status = response.status_code or 0
+                if status >= 500:
+                    response.failure(f"status {status}")
+                elif status == 0:
+                    response.failure("connection cut")
+                else:
+                    response.success()
+                return status, response.text or "", response.headers or {}
+        except Exception:  # a connection reset by a killed worker
+            return 0, "", {}
+
+    @task
+    def navigate(self):
+        if self.done or self.attempt is None:
+            return
+        if "Submit all and finish" in self.html:
+            self.submit()
+            return
+        found = POSITION.search(self.html)
+        if not found:
+            self.open_page(1)
+            return
+        position = int(found.group(1))
+        data = answer_for(self.html)
+        if "order" in data:
+            data["moved"] = "1"  # an order the student arranged, not the one shown
+        roll = random.random()
+        go = "next"
+        if roll < 0.15 and position > 0:
+            go = "previous"
+        elif roll < 0.25:
+            data["flagged"] = "on"
+        if 'value="summary" class="primary"' in self.html:  # the last question
+            go = "summary" if go == "next" else go
+        data["go"] = go
+        for _ in range(30):
+            status, text, _headers = self.save(data)
+            if 200 <= status < 300 and text:
+                kept = {k: v for k, v in data.items() if k not in ("position", "go", "flagged")}
+                log(event="saved", attempt=self.attempt, position=position, answer=kept)
+                self.html = text
+                return
+            gevent.sleep(0.3)  # a cut connection: try again
+        self.open_page(position + 1)
+
+    def open_page(self, number: int) -> None:
+        for _ in range(20):
+            page = self.client.get(
+                f"/quiz/{self.attempt}/question/{number}/", headers=self.headers,
+                name="question page (deferred)",
+            )  # fmt: skip
+            html = body(page)
+            if page.status_code == 200 and html:
+                self.csrf = csrf_from(html) or self.csrf
+                self.html = html
+                return
+            gevent.sleep(0.3)
+
+    def submit(self) -> None:
+        for _ in range(30):
+            try:
+                with self.client.post(
+                    f"/quiz/{self.attempt}/submit/", data={},
+                    headers={**self.headers, "HX-Request": "true", "X-CSRFToken": self.csrf},
+                    name="submit (deferred)", catch_response=True,
+                ) as response:  # fmt: skip
+                    status = response.status_code or 0
+                    if 200 <= status < 300 and "/results/" in response.headers.get(
+                        "HX-Redirect", ""
+                    ):
+                        response.success()
+                        log(event="submitted", attempt=self.attempt)
+                        self.done = True
+                        return
+                    if status >= 500:
+                        response.failure(f"status {status}")
+                    else:
+                        response.success()
+            except Exception:
+                pass
+            gevent.sleep(0.3)
 
 
 class Teacher(FastHttpUser):

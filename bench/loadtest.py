@@ -5,7 +5,9 @@ On a fresh database (SQLite or PostgreSQL) and gunicorn as in production, loopba
   them through htmx, 20 % of answers sent twice at once, 10 % given up after a client
   timeout and sent again, some pages reloaded mid-quiz (bench/classroom.py, locust
   headless with a bounded run time); 20 late students answer a one-minute set after its
-  time, 10 more never come back to it; a teacher polls the live results throughout;
+  time, 10 more never come back to it; 30 more take a set with deferred feedback and
+  navigation (save page by page, go back and change answers, flag, submit from the
+  summary); a teacher polls the live results throughout;
 - in the first seconds, one client sends 1,000 wrong join codes in 10 s while a real
   student joins from elsewhere;
 - every few seconds a random gunicorn worker is killed with SIGKILL; every few seconds the
@@ -93,7 +95,9 @@ class Watcher(threading.Thread):
             f"SELECT a.id FROM {attempts} a LEFT JOIN (SELECT attempt_id, COUNT(*) AS n, "
             f"SUM(points) AS total FROM {responses} GROUP BY attempt_id) r "
             f"ON r.attempt_id = a.id "
-            f"WHERE a.position <> COALESCE(r.n, 0) OR ABS(a.score - COALESCE(r.total, 0)) > 1e-6"
+            # Deferred feedback: the position is the page shown; responses come at submission.
+            f"WHERE (a.behaviour <> 'deferred' AND a.position <> COALESCE(r.n, 0)) "
+            f"OR ABS(a.score - COALESCE(r.total, 0)) > 1e-6"
         )
         while not self.stopping.wait(4):
             with connection.cursor() as cursor:
@@ -253,11 +257,19 @@ def check(log_path: Path, sets: dict, swept: float) -> tuple[list[str], dict]:
             if (done and entry["position"] <= max(done)) or entry["position"] > final:
                 problems.append(f"reload of {entry['attempt']} showed {entry['position']}")
 
-    # 2. Every attempt: one response per answered position, in order; score = their sum,
-    # and = a recomputation from the stored answers.
+    # 2. Every attempt: one response per answered position, in order (deferred feedback:
+    # one per question with a saved answer, once submitted); score = their sum, and = a
+    # recomputation from the stored answers.
     for pk, attempt in attempts.items():
         positions = sorted(p for (a, p) in responses if a == pk)
-        if positions != list(range(attempt.position)):
+        if attempt.behaviour == Attempt.Behaviour.DEFERRED:
+            drafted = sorted(
+                p for (a, p), s in slots.items()
+                if a == pk and s.draft is not None and attempt.state == Attempt.State.FINISHED
+            )  # fmt: skip
+            if positions != drafted:
+                problems.append(f"deferred attempt {pk}: drafts at {drafted}, answers {positions}")
+        elif positions != list(range(attempt.position)):
             problems.append(f"attempt {pk}: position {attempt.position}, answers at {positions}")
         total = sum(responses[(pk, p)].points for p in positions)
         recomputed = sum(
@@ -277,7 +289,8 @@ def check(log_path: Path, sets: dict, swept: float) -> tuple[list[str], dict]:
         if (entry["attempt"], entry["position"]) in responses:
             problems.append(f"late answer stored: {entry['attempt']}")
     expired = [
-        a for a in attempts.values() if a.deadline and a.deadline.timestamp() + 2 < swept
+        a for a in attempts.values()
+        if a.deadline and a.deadline.timestamp() + max(2, a.grace_seconds) < swept
     ]  # fmt: skip
     for attempt in expired:
         if attempt.position == attempt.question_count:
@@ -287,7 +300,37 @@ def check(log_path: Path, sets: dict, swept: float) -> tuple[list[str], dict]:
         elif attempt.finished_at != attempt.deadline:
             problems.append(f"expired attempt {attempt.pk} finished at {attempt.finished_at}")
 
-    # 4. The teacher's statistics agree with the stored answers.
+    # 4. Deferred feedback: every acknowledged submission finished its attempt, and each
+    # question was scored on the last answer the student saw acknowledged for it.
+    last_saved: dict = {}
+    for entry in entries:
+        if entry["event"] == "saved":
+            last_saved[(entry["attempt"], entry["position"])] = entry["answer"]
+    submitted = {e["attempt"] for e in entries if e["event"] == "submitted"}
+    for pk in submitted:
+        if attempts[pk].state != Attempt.State.FINISHED:
+            problems.append(f"submitted deferred attempt {pk} is {attempts[pk].state}")
+    for (pk, position), sent in last_saved.items():
+        if pk not in submitted:
+            continue
+        slot, attempt, stored = slots[(pk, position)], attempts[pk], responses.get((pk, position))
+        data = QueryDict(mutable=True)
+        data["position"] = str(position)
+        for name, value in sent.items():
+            data.setlist(name, value if isinstance(value, list) else [value])
+        shown = present(
+            slot.question.payload, attempt_id=attempt.pk, position=position,
+            language=attempt.language, shuffle_options=attempt.shuffle_options,
+            order=sent.get("order"),
+        )  # fmt: skip
+        form = AnswerForm(data, shown=shown)
+        expected = form.cleaned_data["answer"] if form.is_valid() else None
+        if stored is None or stored.answer != expected:
+            problems.append(
+                f"deferred answer scored differs from the last one saved: {pk} {position}"
+            )
+
+    # 5. The teacher's statistics agree with the stored answers.
     main = QuestionSet.objects.get(pk=sets["main"])
     results = selectors.set_results(main)
     finished = [
@@ -324,6 +367,9 @@ def check(log_path: Path, sets: dict, swept: float) -> tuple[list[str], dict]:
         "late": len(late),
         "expired": len(expired),
         "polls": len(polls),
+        "navigators": sum(1 for a in attempts.values() if a.question_set_id == sets["deferred"]),
+        "submitted": len(submitted),
+        "saves": sum(1 for e in entries if e["event"] == "saved"),
         "mean": mean,
     }
     return problems, figures
@@ -350,7 +396,12 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
     print(f"Load and integrity test on {database}: preparing the database")
     server.prepare(env)
     main_code, main_pk = server.publish_set(env, "--questions", "20", "--minutes", "20")
-    late_code, late_pk = server.publish_set(env, "--questions", "5", "--minutes", "1")
+    late_code, late_pk = server.publish_set(
+        env, "--questions", "5", "--minutes", "1", "--grace", "5"
+    )
+    deferred_code, deferred_pk = server.publish_set(
+        env, "--questions", "10", "--behaviour", "deferred"
+    )
     django_on(database_url)
     password = teacher()
     work = Path(tempfile.mkdtemp(prefix="loadtest-"))
@@ -359,10 +410,11 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
     locust_env = {
         **os.environ, "LOADTEST_LOG": str(log_path), "LOADTEST_CODE": main_code,
         "LOADTEST_LATE_CODE": late_code, "LOADTEST_TEACHER": "bench-teacher",
+        "LOADTEST_DEFERRED_CODE": deferred_code,
         "LOADTEST_PASSWORD": password, "LOADTEST_SET": main_pk,
         "PYTHONPATH": str(ROOT),
     }  # fmt: skip
-    users = students + 20 + 10 + 1
+    users = students + 20 + 10 + 30 + 1
     gunicorn_log = work / "gunicorn.log"
     with server.gunicorn(env, cpu=None, workers=3, threads=4, log=gunicorn_log) as (url, process):
         print(f"  {STORM['requests']} wrong join codes from one client in {STORM['seconds']} s")
@@ -382,7 +434,8 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
         [server.PYTHON, str(ROOT / "manage.py"), "sweep"], env=env, cwd=ROOT, check=True,
         capture_output=True, text=True,
     )  # fmt: skip
-    problems, figures = check(log_path, {"main": int(main_pk), "late": int(late_pk)}, swept)
+    sets = {"main": int(main_pk), "late": int(late_pk), "deferred": int(deferred_pk)}
+    problems, figures = check(log_path, sets, swept)
     if watcher.bad:
         problems.append(f"mid-run checks saw {len(watcher.bad)} attempts out of step")
 
@@ -396,6 +449,10 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
         problems.append(f"only {blocked:.1%} of the wrong codes were refused with 429")
     if not wrong.get("joined"):
         problems.append("the real student could not join during the storm of wrong codes")
+    if figures["submitted"] < figures["navigators"]:
+        problems.append(
+            f"only {figures['submitted']} of {figures['navigators']} navigators submitted"
+        )
     if figures["finished"] < students:
         problems.append(f"only {figures['finished']} of {students} students finished")
 
@@ -417,6 +474,8 @@ def main(database: str = "sqlite", seconds: int = 150, students: int = 300) -> i
           f"sweep: {sweep.stdout.strip()}")  # fmt: skip
     mean = "none" if figures["mean"] is None else f"{figures['mean']:.2f}"
     print(f"  teacher polls: {figures['polls']}; class mean score {mean}")
+    print(f"  deferred feedback: {figures['navigators']} attempts, {figures['saves']} saves "
+          f"acknowledged, {figures['submitted']} submitted")  # fmt: skip
     print(f"  wrong join codes: {STORM['requests']} in {wrong['seconds']:.1f} s from one "
           f"client, {blocked:.1%} refused with 429 ({dict(wrong['statuses'])}); a real "
           f"student joined meanwhile: {'yes' if wrong.get('joined') else 'NO'}")  # fmt: skip

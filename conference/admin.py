@@ -6,7 +6,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from conference import calendars, models, wording
 
@@ -242,15 +246,34 @@ class PositionAdmin(FactAdmin):
     search_fields = ("key", "predicate_en", "predicate_it", "phrase_en", "phrase_it")
 
 
-class MisconceptionInline(TranslationTabularInline):
+# Sentences, edited in boxes that show them whole (a one-line input cuts them off).
+SENTENCE = forms.Textarea(attrs={"rows": 2, "cols": 60})
+SENTENCES = forms.Textarea(attrs={"rows": 3, "cols": 60})
+
+
+class MisconceptionForm(forms.ModelForm):
+    class Meta:
+        widgets = {"statement": SENTENCE, "correction": SENTENCES}
+
+
+class MisconceptionInline(TranslationStackedInline):
+    """Stacked, not tabular: four sentences side by side made the page 1,600 px wide."""
+
     model = models.Misconception
+    form = MisconceptionForm
     fields = ("order", "statement", "correction")
     extra = 0
     min_num = 2
 
 
+class ConnectionForm(CitedForm):
+    class Meta:
+        widgets = {"question": SENTENCE, "statement": SENTENCE, "also": SENTENCE}
+
+
 @admin.register(models.Connection)
 class ConnectionAdmin(FactAdmin):
+    form = ConnectionForm
     translated = ("question", "statement", "also", "explanation")
     plain = ("relation", "links", "linked_facts")
     readonly_fields = ("linked_facts",)

@@ -2,12 +2,16 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Case, Value, When
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin import fact_admin_url
 from quizzes import challenges
+from quizzes.authoring import services as authoring
 from quizzes.models import (
     Attempt,
     Challenge,
@@ -39,12 +43,51 @@ def _add_action_to_fact_admins():
 _add_action_to_fact_admins()
 
 
+@admin.action(description=_("Promote teachers' questions into the shared bank"))
+def promote_to_bank(modeladmin, request, queryset):
+    count = authoring.questions_promote(uids=list(queryset.values_list("uid", flat=True)))
+    modeladmin.message_user(
+        request,
+        _("%(count)d questions are now in the shared bank: every teacher can use them, and "
+          "practice quizzes ask them.") % {"count": count},
+        messages.SUCCESS,
+    )  # fmt: skip
+
+
+@admin.action(description=_("Take teachers' questions out of the shared bank"))
+def withdraw_from_bank(modeladmin, request, queryset):
+    count = authoring.questions_withdraw(uids=list(queryset.values_list("uid", flat=True)))
+    modeladmin.message_user(
+        request,
+        _("%(count)d questions are private to their teachers again.") % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = _("written by")
+    parameter_name = "written"
+
+    def lookups(self, request, model_admin):
+        return [("generated", _("generated from the facts")), ("teacher", _("a teacher"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "generated":
+            return queryset.filter(author__isnull=True)
+        if self.value() == "teacher":
+            return queryset.filter(author__isnull=False)
+        return queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("uid", "version", "kind", "topic", "level", "status", "chance", "answer_count")
-    list_filter = ("status", "kind", "topic", "level", "in_english_article", "in_italian_article")
-    search_fields = ("uid",)
-    actions = [regenerate_questions]
+    list_display = ("uid", "version", "kind", "topic", "level", "status", "author", "in_bank",
+                    "chance", "answer_count")  # fmt: skip
+    list_filter = ("status", AuthorFilter, "in_bank", "kind", "topic", "level",
+                   "in_english_article", "in_italian_article")  # fmt: skip
+    list_select_related = ("author",)
+    search_fields = ("uid", "author__username")
+    actions = [regenerate_questions, promote_to_bank, withdraw_from_bank]
     readonly_fields = (
         "uid",
         "version",
@@ -54,6 +97,8 @@ class QuestionAdmin(admin.ModelAdmin):
         "in_english_article",
         "in_italian_article",
         "status",
+        "author",
+        "in_bank",
         "created_at",
         "retired_at",
         "chance",
@@ -197,10 +242,19 @@ class ChallengeAdmin(admin.ModelAdmin):
     decide (the question version, the facts it tests, how it has been answered)."""
 
     form = ChallengeForm
-    list_display = ("created_at", "question", "reason", "words", "challenged", "answered", "status")
+    # Few, narrow columns, so the queue fits beside the admin's menu at 1280 px; the
+    # student's words and how the question has been answered are on each challenge's page.
+    list_display = ("prompt", "reason", "students", "status", "sent")
+    list_display_links = ("prompt",)
     list_filter = ("status", "reason", "language")
     search_fields = ("question__uid", "comment")
     list_select_related = ("question",)
+    # Open challenges first (ordering by status alone is alphabetical: answered, corrected,
+    # open), newest first within each.
+    ordering = (
+        Case(When(status=Challenge.Status.OPEN, then=Value(0)), default=Value(1)).asc(),
+        "-created_at",
+    )
     readonly_fields = (
         "question",
         "reason",
@@ -238,13 +292,24 @@ class ChallengeAdmin(admin.ModelAdmin):
             self._statistics = stats
         return stats[obj.question_id]
 
-    @admin.display(description=_("the student's words"))
-    def words(self, obj):
-        return (obj.comment[:80] + "…") if len(obj.comment) > 80 else obj.comment
+    @admin.display(description=_("question"))
+    def prompt(self, obj):
+        """The question as the student read it, cut short."""
+        text = obj.question.payload["prompt"].get(obj.language) or obj.question.uid
+        return Truncator(text).chars(90)
 
     @admin.display(description=_("students who challenged it"))
     def challenged(self, obj):
         return self._stats(obj)["challenged"]
+
+    @admin.display(description=_("students"))
+    def students(self, obj):
+        """How many students challenged the question: a short column for the queue."""
+        return self._stats(obj)["challenged"]
+
+    @admin.display(description=_("sent"), ordering="created_at")
+    def sent(self, obj):
+        return formats.date_format(timezone.localtime(obj.created_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("answered right"))
     def answered(self, obj):

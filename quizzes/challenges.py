@@ -17,9 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes.models import Attempt, Challenge, Question, Response
 
-# A student may send this many challenges an hour from one browser or address: enough for
-# a class to report what is wrong, too few to flood the admins' queue.
-PER_HOUR = {"limit": 10, "window_seconds": 3600}
+# Challenges stored in an hour (a form sent with an error does not count). From one
+# browser: enough to report what is wrong in a quiz, too few to flood the admins' queue.
+PER_BROWSER = {"limit": 10, "window_seconds": 3600}
+# From one address, which a whole class behind a school's connection shares: thirty
+# students challenging five questions each; a script that drops its cookies stops there.
+PER_ADDRESS = {"limit": 150, "window_seconds": 3600}
 
 
 class ChallengeRefused(Exception):

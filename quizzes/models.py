@@ -42,9 +42,15 @@ class QuestionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Question.Status.ACTIVE)
 
+    def bank(self):
+        """Active questions that every teacher may pick and practice quizzes draw from: the
+        generated ones, and teachers' questions an admin has promoted."""
+        return self.active().filter(in_bank=True)
+
 
 class Question(models.Model):
-    """One version of a generated question. Answered versions are never changed in place."""
+    """One version of a question, generated or a teacher's own. Answered versions are never
+    changed in place."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -77,6 +83,25 @@ class Question(models.Model):
     answer_count = models.PositiveIntegerField(_("answers"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    # A teacher's own question, written or imported (quizzes.authoring): private to its
+    # author and the teachers they share a set with. Generated questions have no author, and
+    # only they are touched by the bank refresh.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authored_questions",
+        verbose_name=_("written by"),
+    )
+    in_bank = models.BooleanField(
+        _("in the shared bank"),
+        default=True,
+        help_text=_(
+            "Offered to every teacher and in practice quizzes. A teacher's own question is "
+            "not, until an admin promotes it."
+        ),
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -518,6 +543,28 @@ class SetQuestion(models.Model):
         return f"{self.question_set} #{self.position + 1}: {self.question}"
 
 
+class SetShare(models.Model):
+    """A set its owner shows to another teacher, who may read it (its owner's own questions
+    included) and make a copy of their own."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="shares")
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shared_sets"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question_set", "teacher"]
+        verbose_name = _("set shared with a teacher")
+        verbose_name_plural = _("sets shared with teachers")
+        constraints = [
+            models.UniqueConstraint(fields=["question_set", "teacher"], name="set_share_once")
+        ]
+
+    def __str__(self):
+        return f"{self.question_set} → {self.teacher}"
+
+
 class TeacherSignup(models.Model):
     """A teacher who signed up and waits for an admin to approve the account."""
 
@@ -585,7 +632,7 @@ class Challenge(models.Model):
         Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="challenges"
     )
     owner_token = models.CharField(max_length=64, db_index=True, editable=False)
-    language = models.CharField(_("language"), max_length=8, default="en")
+    language = models.CharField(_("language"), max_length=8, default="en", choices=LANGUAGE_CHOICES)
     reason = models.CharField(_("what is wrong"), max_length=12, choices=Reason.choices)
     comment = models.TextField(_("the student's words"), blank=True, max_length=1000)
     status = models.CharField(
@@ -599,11 +646,17 @@ class Challenge(models.Model):
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
 
     class Meta:
-        ordering = ["status", "-created_at"]
+        # Newest first; the admins' queue puts the open ones before them (ChallengeAdmin).
+        ordering = ["-created_at"]
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
         constraints = [

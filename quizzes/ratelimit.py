@@ -1,4 +1,5 @@
-"""Rate limits that hold across processes and servers: join codes, nicknames, logins.
+"""Rate limits that hold across processes and servers: join codes, nicknames, logins,
+challenges.
 
 A counter per (key, time window), read as a sliding window (the current count plus the
 share of the previous window still inside it). On the database, one atomic UPDATE ... SET count =
@@ -70,6 +71,12 @@ def hit(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
 def blocked(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
     """Whether `key` is past its limit, without counting a hit."""
     return _estimate(_counts(key, window_seconds, now), window_seconds, now) > limit
+
+
+def used_up(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
+    """Whether `key` has had its `limit` hits already, without counting one: the check for
+    an action counted (with `hit`) only once it has succeeded."""
+    return _estimate(_counts(key, window_seconds, now), window_seconds, now) >= limit
 
 
 def client_ip(request) -> str | None:

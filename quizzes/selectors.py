@@ -190,7 +190,7 @@ def practice_questions(
     to "Chkheidze opened the Conference: true or false?").
     """
     # Optimization: picking reads no payload, the largest column, so it stays in the database.
-    rows = Question.objects.active().only("id", "uid", "kind", "topic", "level", "facts")
+    rows = Question.objects.bank().only("id", "uid", "kind", "topic", "level", "facts")
     if topic:
         rows = rows.filter(topic=topic)
     rng = random.SystemRandom()
@@ -396,10 +396,14 @@ SOURCES = {
 
 def bank(*, topic: str = "", kind: str = "", difficulty: str = "", language: str = "en",
          search: str = "", exclude: set[str] = frozenset(), limit: int = 60,
-         level: str = "", source: str = ""):  # fmt: skip
+         level: str = "", source: str = "", author=None):  # fmt: skip
     """Active questions for the teacher's bank browser, filtered. ``source`` keeps the
-    questions whose facts one article states (en, it) or both do."""
-    rows = Question.objects.active().order_by("topic", "uid")
+    questions whose facts one article states (en, it) or both do; with an ``author``, that
+    teacher's own questions instead of the shared bank's."""
+    if author is not None:
+        rows = Question.objects.active().filter(author=author).order_by("topic", "uid")
+    else:
+        rows = Question.objects.bank().order_by("topic", "uid")
     if topic:
         rows = rows.filter(topic=topic)
     if kind:

@@ -99,7 +99,9 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
     report = RefreshReport()
     now = timezone.now()
     with transaction.atomic():
-        active = {q.uid: q for q in Question.objects.active()}
+        # Only generated questions: a teacher's own are never retired or changed here.
+        generated = Question.objects.filter(author__isnull=True)
+        active = {q.uid: q for q in generated.active()}
         used = set(
             AttemptQuestion.objects.filter(question__status=Question.Status.ACTIVE)
             .values_list("question_id", flat=True)
@@ -109,9 +111,7 @@ def bank_refresh(*, kb: FactBase | None = None) -> RefreshReport:
             .values_list("question_id", flat=True)
             .distinct()
         )
-        latest = dict(
-            Question.objects.values_list("uid").annotate(latest=Max("version")).order_by()
-        )
+        latest = dict(generated.values_list("uid").annotate(latest=Max("version")).order_by())
         new_rows, in_place, retire = [], [], []
         for draft in drafts:
             current = active.pop(draft.uid, None)

@@ -29,7 +29,11 @@ class SetSettingsForm(forms.ModelForm):
             "opens_at": DATETIME,
             "closes_at": DATETIME,
         }
+        # Tries and penalty sit under "Interactive quizzes only" in the editor, so their
+        # help need not say it again.
         help_texts = {
+            "tries": _("How many times a student may answer each question."),
+            "penalty": _("The share of the question's points each wrong try takes."),
             "time_limit_minutes": _("Leave empty for no time limit."),
             "opens_at": _("Optional: students cannot join before."),
             "closes_at": _("Optional: students cannot join after."),
@@ -76,6 +80,11 @@ def _in_years(first: int, last: int):
 
 
 class BankFilterForm(forms.Form):
+    origin = forms.ChoiceField(
+        label=_("Questions"),
+        required=False,
+        choices=[("", _("The shared bank")), ("mine", _("My questions"))],
+    )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *TOPIC_CHOICES],
                               required=False)  # fmt: skip
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *KIND_CHOICES],
@@ -91,6 +100,9 @@ class BankFilterForm(forms.Form):
         label=_("Asks to"), choices=[("", _("Recall or understand")), *LEVEL_CHOICES],
         required=False,
     )  # fmt: skip
+    language = forms.ChoiceField(label=_("Show in"), choices=LANGUAGES, required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    # Last: its help text makes its grid cell tall, and nothing sits below it then.
     source = forms.ChoiceField(
         label=_("Source"),
         required=False,
@@ -99,8 +111,6 @@ class BankFilterForm(forms.Form):
                  ("it", _("Only facts in the Italian article")),
                  ("both", _("Only facts in both articles"))],
     )  # fmt: skip
-    language = forms.ChoiceField(label=_("Show in"), choices=LANGUAGES, required=False)
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
 class RandomForm(forms.Form):

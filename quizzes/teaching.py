@@ -10,7 +10,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from quizzes import nicknames, selectors
-from quizzes.models import Attempt, LiveSession, Question, QuestionSet, SetQuestion
+from quizzes.models import (
+    LANGUAGE_CHOICES,
+    Attempt,
+    LiveSession,
+    Question,
+    QuestionSet,
+    SetQuestion,
+)
 from quizzes.services import StartRefused, attempt_start
 
 # Easy to read aloud and to copy from a projector: no 0/O, no 1/I/L.
@@ -22,8 +29,14 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def set_create(*, owner, title: str = "") -> QuestionSet:
-    return QuestionSet.objects.create(owner=owner, title=title or _("Untitled quiz"))
+def set_create(*, owner, title: str = "", language: str = "en") -> QuestionSet:
+    """A new draft. Its language is the one the teacher works in (the interface's), so an
+    Italian teacher's quiz and its question bank are in Italian from the start."""
+    if language not in dict(LANGUAGE_CHOICES):
+        language = "en"
+    return QuestionSet.objects.create(
+        owner=owner, title=title or _("Untitled quiz"), language=language
+    )
 
 
 def set_add(*, question_set: QuestionSet, questions: list[Question]) -> int:

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from quizzes.authoring import views as authoring
 from quizzes.views import challenges, deferred, live, regrade, student, teacher
 
 app_name = "quizzes"
@@ -65,4 +66,13 @@ urlpatterns = [
         live.student,
         name="live_student",
     ),
+    # Teachers' own questions, and sets shared between teachers
+    path("teach/questions/", authoring.questions, name="my_questions"),
+    path("teach/questions/new/", authoring.question_new, name="question_new"),
+    path("teach/questions/import/", authoring.question_import, name="question_import"),
+    path("teach/questions/<slug:key>/", authoring.question_edit, name="question_edit"),
+    path("teach/questions/<slug:key>/delete/", authoring.question_delete, name="question_delete"),
+    path("teach/sets/<int:pk>/teachers/", authoring.set_teachers, name="set_teachers"),
+    path("teach/shared/<int:pk>/", authoring.shared_set, name="shared_set"),
+    path("teach/shared/<int:pk>/duplicate/", authoring.shared_duplicate, name="shared_duplicate"),
 ]

@@ -33,6 +33,17 @@ class Exported:
     def explanation(self) -> str:
         return self.t(self.payload["explanation"])
 
+    @property
+    def general_feedback(self) -> str:
+        """The explanation and, in brackets, the sources: an article's title, language and
+        paragraph, or a teacher's own words."""
+        sources = "; ".join(
+            f"{s['title']} ({s['language']}), ¶{s['paragraph']}" if s.get("paragraph")
+            else s["title"]
+            for s in self.payload["sources"]
+        )  # fmt: skip
+        return f"{self.explanation} [{sources}]" if sources else self.explanation
+
     def options_in_order(self) -> list[dict]:
         """Choice options as a student sees them: natural order for the language."""
         by_id = {o["id"]: o for o in self.payload["options"]}

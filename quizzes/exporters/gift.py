@@ -75,10 +75,7 @@ def question(q: Exported) -> str:
     prompt = q.prompt
     if q.kind == "ordering":
         prompt = f"{prompt} {ORDER_HINT[q.language]}"
-    sources = "; ".join(
-        f"{s['title']} ({s['language']}), ¶{s['paragraph']}" for s in q.payload["sources"]
-    )
-    feedback = f"{q.explanation} [{sources}]"
+    feedback = q.general_feedback
     return (
         f"// {q.name} ({q.kind})\n"
         f"::{escape(q.name)}::[plain]{escape(prompt)} "

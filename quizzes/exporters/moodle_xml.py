@@ -48,10 +48,7 @@ def question(root, q: Exported) -> None:
     if q.kind == "ordering":
         prompt = f"{prompt} {ORDER_HINT[q.language]}"
     _text(element, "questiontext", prompt)
-    sources = "; ".join(
-        f"{s['title']} ({s['language']}), ¶{s['paragraph']}" for s in q.payload["sources"]
-    )
-    _text(element, "generalfeedback", f"{q.explanation} [{sources}]")
+    _text(element, "generalfeedback", q.general_feedback)
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "0"
     ET.SubElement(element, "hidden").text = "0"

@@ -40,3 +40,11 @@ def percent(value) -> str:
 def picked(pairs: dict | None, key: str):
     """The value chosen for one key of a matching question: {{ pairs|picked:left.token }}."""
     return (pairs or {}).get(key)
+
+
+@register.filter
+def plural_count(value) -> int:
+    """A number of points as {% blocktranslate count %} needs it: an int (gettext warns of
+    a float). A fraction counts as 2, which English and Italian both read as plural."""
+    number = float(value or 0)
+    return int(number) if number.is_integer() else 2

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -108,10 +109,23 @@ NICKNAMES = {"limit": 1000, "window_seconds": 60}
 WAIT = _lazy("Too many wrong codes from this device. Wait a minute, then try again.")
 
 
-def _too_many(request, message):
-    response = render(request, "429.html", {"message": message}, status=429)
-    response["Retry-After"] = "60"
+def _too_many(request, message, *, back: str | None = None, retry_after: int = 60):
+    """The 429 page, with a link back to where the student was: ``back``, or the page the
+    request came from when it is on this site."""
+    context = {"message": message, "back": back or came_from(request)}
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
     return response
+
+
+def came_from(request) -> str | None:
+    """The form's ``next``, or else the Referer, when it is a page of this site."""
+    for target in (request.POST.get("next"), request.headers.get("Referer")):
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+    return None
 
 
 def _code_blocked(request) -> bool:
@@ -398,26 +412,36 @@ def _refused(request, attempt: Attempt, reason: str, status: int):
     return _step(request, _question_context(slot, error=reason), status=status)
 
 
-def with_challenges(request, attempt, items: list[dict], *, look_up: bool = True) -> list[dict]:
-    """Each reviewed item with the student's own challenge of it, or a blank form to send
-    one (its ids unique on a page that reviews many questions). An answer just recorded
-    cannot have been challenged yet: its feedback skips the look-up."""
+def with_challenges(
+    request, attempt, items: list[dict], *, look_up: bool = True, forms: dict | None = None
+) -> list[dict]:
+    """Each reviewed item with the student's own challenge of it, or a form to send one:
+    blank (its ids unique on a page that reviews many questions), or the one the student
+    sent with an error, by question number in ``forms``. An answer just recorded cannot
+    have been challenged yet: its feedback skips the look-up."""
     sent = (
         challenges.challenges_of(attempt=attempt, owner_token=owner_token(request))
         if look_up
         else {}
     )
+    forms = forms or {}
     for item in items:
         item["challenge"] = sent.get(item["question_id"])
         if item["challenge"] is None:
-            item["challenge_form"] = ChallengeForm(auto_id=f"challenge-{item['number']}-%s")
+            item["challenge_form"] = forms.get(item["number"]) or ChallengeForm(
+                auto_id=f"challenge-{item['number']}-%s"
+            )
     return items
 
 
-def _feedback_context(request, slot, response, *, just_answered: bool = False) -> dict:
+def _feedback_context(
+    request, slot, response, *, just_answered: bool = False, challenge_forms=None
+) -> dict:
     attempt = slot.attempt
     items = [_reviewed(slot, response, attempt.language)]
-    (reviewed,) = with_challenges(request, attempt, items, look_up=not just_answered)
+    (reviewed,) = with_challenges(
+        request, attempt, items, look_up=not just_answered, forms=challenge_forms
+    )
     return {
         "attempt": attempt,
         "slot": slot,
@@ -453,6 +477,11 @@ def _reviewed(slot, response, language: str) -> dict:
 
 @require_safe
 def feedback(request, attempt_id, number: int):
+    return feedback_page(request, attempt_id, number)
+
+
+def feedback_page(request, attempt_id, number: int, *, challenge_forms=None, status: int = 200):
+    """The feedback on question ``number``; ``challenge_forms`` as for with_challenges."""
     slot = selectors.slot_for(
         attempt_id=attempt_id,
         owner_token=owner_token(request),
@@ -467,7 +496,8 @@ def feedback(request, attempt_id, number: int):
         if behaviours.of(slot.attempt).SEQUENTIAL and response is None:
             return redirect("quizzes:take", attempt_id=attempt_id)
         raise Http404
-    return _step(request, _feedback_context(request, slot, response))
+    context = _feedback_context(request, slot, response, challenge_forms=challenge_forms)
+    return _step(request, context, status=status)
 
 
 @require_safe
@@ -478,6 +508,11 @@ def results(request, attempt_id):
     services.attempt_expire(attempt=attempt, with_grace=False)
     if attempt.state != Attempt.State.FINISHED:
         return redirect("quizzes:take", attempt_id=attempt.pk)
+    return results_page(request, attempt)
+
+
+def results_page(request, attempt: Attempt, *, challenge_forms=None, status: int = 200):
+    """A finished attempt's results; ``challenge_forms`` as for with_challenges."""
     reviewed = with_challenges(
         request,
         attempt,
@@ -485,13 +520,14 @@ def results(request, attempt_id):
             _reviewed(slot, response, attempt.language)
             for slot, response in selectors.review(attempt)
         ],
+        forms=challenge_forms,
     )
     context = {
         "attempt": attempt,
         "reviewed": reviewed,
         "mistakes": sum(1 for item in reviewed if item["fraction"] < 1),
     }
-    return render(request, "quizzes/results.html", context)
+    return render(request, "quizzes/results.html", context, status=status)
 
 
 @require_POST

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import trigger_client_event
 
 from quizzes import charts, regrading, selectors, services, teaching
+from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.live import selectors as live
@@ -72,19 +73,26 @@ def own_set(view):
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
     if request.method == "POST":
-        question_set = teaching.set_create(owner=request.user)
+        question_set = teaching.set_create(
+            owner=request.user, language=(request.LANGUAGE_CODE or "en")[:2]
+        )
         return redirect("quizzes:set_edit", pk=question_set.pk)
     archived = request.GET.get("archived") == "1"
     return render(
         request,
         "teach/index.html",
-        {"sets": selectors.teacher_sets(request.user, archived=archived), "archived": archived},
+        {
+            "sets": selectors.teacher_sets(request.user, archived=archived),
+            "archived": archived,
+            "shared": authoring.sets_shared_with(request.user),
+        },
     )
 
 
 def _editor_context(request, question_set, settings_form=None) -> dict:
     items = selectors.set_items(question_set)
-    filters = BankFilterForm(request.GET or {"language": question_set.language})
+    # Ids of their own: the settings have a language field too, and the random form a topic.
+    filters = BankFilterForm(request.GET or {"language": question_set.language}, auto_id="bank-%s")
     filters.is_valid()
     data = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
     language = data.get("language") or question_set.language
@@ -97,6 +105,7 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         exclude={item.question.uid for item in items},
         level=data.get("level", ""),
         source=data.get("source", ""),
+        author=request.user if data.get("origin") == "mine" else None,
     )
     current = {
         q.uid for q in Question.objects.active().filter(uid__in=[i.question.uid for i in items])
@@ -109,12 +118,20 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "points": len(items) * question_set.points_per_question,
         "settings_form": settings_form or SetSettingsForm(instance=question_set),
         "filters": filters,
-        "random_form": RandomForm(),
+        "random_form": RandomForm(auto_id="random-%s"),
         "bank": questions,
         "bank_total": total,
         "bank_language": language,
         "has_attempts": question_set.attempts.exists(),
+        # A teacher's question written in another language shows that language's text.
+        "untranslated": [i for i in items if not _written_in(i.question, question_set.language)],
+        "shares": authoring.set_shares(question_set),
     }
+
+
+def _written_in(question, language: str) -> bool:
+    """Generated questions are in both languages; a teacher's, in those they wrote."""
+    return language in question.payload.get("languages", (language,))
 
 
 @own_set
@@ -153,7 +170,7 @@ def _after_change(request, question_set):
 @require_POST
 def add(request, question_set):
     uids = [uid for uid in request.POST.getlist("uid") if UID.fullmatch(uid)]
-    questions = list(Question.objects.active().filter(uid__in=uids))
+    questions = list(authoring.addable_questions(request.user, uids))
     added = teaching.set_add(question_set=question_set, questions=questions)
     if not added:
         messages.info(request, _("That question is in the set already, or no longer in the bank."))

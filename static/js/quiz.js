@@ -1,7 +1,7 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
-   what changed after an htmx swap, counts the time limit down (the server enforces it) and
-   sends what is entered when it runs out. The live quiz's phone (#step) and projector
-   (#screen) use it too, for a question's timer. */
+   what changed after an htmx swap (a step, a challenge), counts the time limit down (the
+   server enforces it) and sends what is entered when it runs out. The live quiz's phone
+   (#step) and projector (#screen) use it too, for a question's timer. */
 (function () {
   "use strict";
 
@@ -54,13 +54,26 @@
     timer = setInterval(tick, 1000);
   }
 
+  /* A challenge sent from the feedback comes back in place: the focus goes to what it says
+     (sent, or what to correct) rather than falling to the page. */
+  function focusChallenge(box) {
+    var target = box.querySelector("[data-focus]") || box.querySelector("[aria-invalid=true]");
+    if (target) target.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", startTimer);
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "step") {
+    var target = event.target;
+    if (!target || !target.id) return;
+    if (target.id === "step") {
       focusStep();
       startTimer();
-    } else if (event.target && event.target.id === "screen") {
+    } else if (target.id === "screen") {
       startTimer(); /* the live projector: htmx keeps the focus on the button it was on */
+    } else if (target.classList.contains("challenge")) {
+      focusChallenge(target);
+    } else if (target.id === "main") {
+      target.focus();  // an error page took the main content's place
     }
   });
 })();

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from conference import models
 from tests.admin_forms import change_form_data
@@ -240,3 +241,29 @@ def test_a_reference_in_an_event_to_nobody_is_refused(facts, admin_client):
     assert "{person:plechanov}" in response.content.decode()
     event.refresh_from_db()
     assert "{person:plekhanov}" in event.predicate_it
+
+
+def test_a_connections_sentences_are_edited_whole_and_its_misconceptions_stacked(
+    facts, admin_client
+):
+    connection = models.Connection.objects.get(key="lenin-too-late")
+    response = admin_client.get(admin_url(models.Connection, "change", connection.pk))
+    html = response.content.decode()
+    for name in ("question_en", "question_it", "statement_en", "statement_it", "also_en",
+                 "misconceptions-0-statement_en", "misconceptions-0-correction_it"):  # fmt: skip
+        assert f'<textarea name="{name}"' in html, name
+    misconception = connection.misconceptions.order_by("order").first()
+    assert f">\n{escape(misconception.correction_en)}</textarea>" in html  # the sentence whole
+    # Stacked: one misconception's fields under each other, not a table 1,600 px wide.
+    group = html[html.index('id="misconceptions-group"') :][:200]
+    assert 'data-inline-type="stacked"' in group
+
+
+def test_a_connection_edited_in_its_boxes_is_saved(facts, admin_client):
+    connection = models.Connection.objects.get(key="lenin-too-late")
+    url = admin_url(models.Connection, "change", connection.pk)
+    data = change_form_data(admin_client.get(url))
+    data["misconceptions-0-correction_en"] = "No: " + "the articles say otherwise. " * 5
+    assert admin_client.post(url, data).status_code == 302
+    first = connection.misconceptions.order_by("order").first()
+    assert first.correction_en.startswith("No: the articles say otherwise.")

@@ -14,6 +14,7 @@ from quizzes import urls as quiz_urls
 from quizzes.models import Attempt, Question, QuestionSet, RateCounter
 from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
 from tests.factories import SuperUserFactory, TeacherFactory
+from tests.quizzes.authoring import own_question
 from tests.quizzes.teacher import published_set
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,7 +31,8 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 NOT_PAGES = {"set_results_csv", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
-           "set_delete", "live_run", "live_control", "live_answer"}  # fmt: skip
+           "set_delete", "question_delete", "set_teachers", "shared_duplicate", "live_run",
+           "live_control", "live_answer"}  # fmt: skip
 
 
 class Watch:
@@ -178,6 +180,26 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     own = QuestionSet.objects.filter(owner__username="rossi").latest("pk")
     QuestionSet.objects.filter(pk=question_set.pk).update(owner=own.owner)
     bea = Attempt.objects.get(nickname="Bea")
+    mine = own_question(own.owner, "matching")
+    for path in (
+        "/teach/questions/",
+        "/teach/questions/new/",
+        "/teach/questions/new/?kind=single_choice",
+        f"/teach/questions/{mine.key}/",
+        "/teach/questions/import/",
+        f"/teach/shared/{question_set.pk}/",
+    ):
+        teacher.goto(site + path)
+        check(teacher, path)
+    page = teacher.goto(site + "/teach/questions/import/")
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "q.txt", "mimeType": "text/plain",
+                "buffer": b"::A::Lenin opened it. {F}\n\n::B::Write. {}\n"}]
+    )  # fmt: skip
+    page.get_by_label("Topic of the imported questions").select_option("people")
+    page.get_by_role("button", name="Read the file").click()
+    expect(page.get_by_text("1 question can be imported.")).to_be_visible()
+    check(teacher, "an import's preview")
     for path in (
         "/teach/",
         f"/teach/sets/{question_set.pk}/",

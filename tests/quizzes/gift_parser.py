@@ -1,4 +1,5 @@
-"""A small GIFT reader, enough to check what the exporter writes (Moodle's grammar).
+"""A small GIFT reader, enough to check what the exporter writes (Moodle's grammar); its
+escapes are the importer's (quizzes.importers.gift).
 
 Parses `::name::[format]question text {answers ####general feedback}` blocks, honouring
 backslash escapes of ~ = # { } : and \\n, and returns plain dicts.
@@ -8,52 +9,7 @@ from __future__ import annotations
 
 import re
 
-SPECIAL = "~=#{}:\\"
-
-
-def unescape(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            out.append("\n" if nxt == "n" else nxt)
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def split_unescaped(text: str, markers: str) -> list[tuple[str, str]]:
-    """Split at unescaped marker characters, keeping the marker that starts each piece."""
-    pieces, current, marker, i = [], [], "", 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
-            i += 2
-            continue
-        if ch in markers:
-            if current or marker:
-                pieces.append((marker, "".join(current)))
-            marker, current = ch, []
-        else:
-            current.append(ch)
-        i += 1
-    pieces.append((marker, "".join(current)))
-    return pieces
-
-
-def find_unescaped(text: str, target: str, start: int = 0) -> int:
-    i = start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(target, i):
-            return i
-        i += 1
-    return -1
+from quizzes.importers.gift import find_unescaped, split_unescaped, unescape
 
 
 def parse(document: str) -> list[dict]:

@@ -63,9 +63,49 @@ def test_the_queue_counts_students_who_challenged_a_question_and_how_it_was_answ
             comment=f"<script>alert({n})</script>",
         )
     html = admin_client.get(reverse("admin:quizzes_challenge_changelist")).content.decode()
+    # The queue shows the question as students read it, and how many challenged it.
+    assert "Why could Lenin and his April Theses not shape" in html
+    assert html.count('<td class="field-students">3</td>') == 3
+    challenge = Challenge.objects.first()
+    html = admin_client.get(
+        reverse("admin:quizzes_challenge_change", args=[challenge.pk])
+    ).content.decode()
     assert "understand/lenin-too-late" in html
     assert "3 of 3" in html  # answered right, by the three students
-    assert "<script>alert" not in html and "&lt;script&gt;alert(0)" in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert(" in html
+    # Found by the question's id too.
+    html = admin_client.get(
+        reverse("admin:quizzes_challenge_changelist"), {"q": "lenin-too-late"}
+    ).content.decode()
+    assert "3 challenges" in html
+
+
+def test_the_queue_lists_open_challenges_first_newest_first(question, admin_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    made = {}
+    for name, status, hours_ago in (("old-open", "open", 50), ("new-answered", "answered", 1),
+                                    ("new-open", "open", 2), ("corrected", "corrected", 3)):  # fmt: skip
+        made[name] = ChallengeFactory(question=question, status=status, comment=name)
+        Challenge.objects.filter(pk=made[name].pk).update(
+            created_at=now - timedelta(hours=hours_ago)
+        )
+    html = admin_client.get(reverse("admin:quizzes_challenge_changelist")).content.decode()
+    links = [
+        reverse("admin:quizzes_challenge_change", args=[made[name].pk])
+        for name in ("new-open", "old-open", "new-answered", "corrected")
+    ]
+    positions = [html.index(f'href="{link}"') for link in links]
+    assert positions == sorted(positions)
+
+
+def test_the_queue_names_the_languages_the_students_used(question, admin_client):
+    ChallengeFactory(question=question, language="it")
+    html = admin_client.get(reverse("admin:quizzes_challenge_changelist")).content.decode()
+    assert 'href="?language__exact=it">Italiano</a>' in html and ">it</a>" not in html
 
 
 def test_the_challenge_page_links_the_facts_the_question_tests(question, admin_client):

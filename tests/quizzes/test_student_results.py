@@ -37,6 +37,12 @@ def test_results_show_points_percentage_time_and_every_question(bank, client):
     assert html.count("The right answer") == 4 and html.count("¶") >= 4
 
 
+def test_a_quiz_worth_one_point_says_point_not_points(bank, client):
+    attempt = finish(client, start(client, kinds=["numeric"]), [False])
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "0 of 1 point</p>" in html and "of 1 points</p>" not in html
+
+
 def test_the_review_shows_the_students_answer_and_the_right_one(bank, client):
     attempt = start(client, kinds=["numeric", "true_false"])
     finish(client, attempt, [False, True])

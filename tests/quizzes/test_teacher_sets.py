@@ -78,6 +78,53 @@ def test_the_bank_filters_understanding_questions(teacher, client):
     assert uids and all(uid.startswith("understand") for uid in uids)
 
 
+def test_each_bank_question_says_what_it_asks_for_and_which_article_states_it(teacher, client):
+    question_set = QuestionSetFactory(owner=teacher)
+    url = reverse("quizzes:set_bank", args=[question_set.pk])
+    html = client.get(url, {"topic": "composition", "source": "en"}, **HTMX).content.decode()
+    rows = re.findall(r'value="([^"]+)"><button', html)
+    metas = re.findall(r'<span class="meta">(.*?)</span>', html)
+    assert rows and len(metas) == len(rows)
+    for uid, meta in zip(rows, metas, strict=True):
+        question = Question.objects.active().get(uid=uid)
+        assert question.get_level_display() in meta
+        expected = (
+            "in both articles" if question.in_italian_article else "only in the English article"
+        )
+        assert expected in meta, (uid, meta)
+    assert any("only in the English article" in meta for meta in metas)
+    assert any("understand a connection" in meta for meta in metas)
+
+
+def test_the_settings_show_every_field_with_its_label_in_groups(teacher, client):
+    from quizzes.teacher_forms import SetSettingsForm
+
+    question_set = QuestionSetFactory(owner=teacher)
+    html = client.get(reverse("quizzes:set_edit", args=[question_set.pk])).content.decode()
+    settings = html[html.index('<section id="settings"') : html.index('<section id="bank"')]
+    for name in SetSettingsForm.base_fields:
+        assert f'name="{name}"' in settings, name
+    for name in ("title", "tries", "time_limit_minutes", "shuffle_questions"):
+        assert f'<label for="id_{name}"' in settings, name
+    # Tries and penalty apply to interactive quizzes only, and say so.
+    interactive = settings[settings.index("Interactive quizzes only") :]
+    interactive = interactive[: interactive.index("</fieldset>")]
+    assert 'name="tries"' in interactive and 'name="penalty"' in interactive
+    assert 'name="time_limit_minutes"' not in interactive
+    assert 'id="id_grace_seconds_helptext"' in settings  # help texts are shown
+
+
+def test_a_new_set_is_in_the_teachers_language_and_so_is_its_bank(teacher, client):
+    client.post("/teach/")  # in the English interface
+    response = client.post("/it/teach/")  # in the Italian one
+    question_set = QuestionSet.objects.filter(owner=teacher).latest("pk")
+    assert question_set.language == "it"
+    html = client.get(response["Location"]).content.decode()
+    prompts = re.findall(r'<span class="item-text" lang="(\w+)">', html)
+    assert prompts and set(prompts) == {"it"}
+    assert QuestionSet.objects.filter(owner=teacher).earliest("pk").language == "en"
+
+
 def test_a_set_in_a_language_the_site_does_not_have_is_refused(teacher, client):
     question_set = QuestionSetFactory(owner=teacher)
     url = reverse("quizzes:set_edit", args=[question_set.pk])

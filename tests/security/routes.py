@@ -161,6 +161,23 @@ def teacher_post(data=None, values=None) -> Row:
     )
 
 
+def any_teacher(*methods: str, data=None) -> Row:
+    """A teacher's page of their own (not of a set): every teacher and admin is served."""
+    served = {"GET": 200, "HEAD": 200, "POST": REDIRECT}
+    return Row(
+        {
+            method: {
+                "anonymous": LOGIN,
+                "student": 403,
+                **{role: served[method] for role in ("other_teacher", "admin", "set_owner")},
+            }
+            for method in methods
+        },
+        actor="set_owner",
+        data=data,
+    )
+
+
 def login_required(get=200) -> Row:
     return Row(
         {"GET": {"anonymous": LOGIN, "student": get, "other_teacher": get, "admin": get}},
@@ -264,6 +281,16 @@ TABLE: dict[str, Row] = {
     "quizzes:live_student": teacher_only(
         "GET", "POST", data="live_rename", values={**LIVE_SET, **LIVE_ATTEMPT}
     ),
+    # Teachers' own questions: any teacher has their own pages; another teacher's question
+    # or a set not shared with them is a 404.
+    "quizzes:my_questions": any_teacher("GET"),
+    "quizzes:question_new": any_teacher("GET", "POST", data="question"),
+    "quizzes:question_import": any_teacher("GET", "POST", data="import"),
+    "quizzes:question_edit": teacher_only("GET", "POST", data="question"),
+    "quizzes:question_delete": teacher_post(),
+    "quizzes:set_teachers": teacher_post(data="share"),
+    "quizzes:shared_set": teacher_only("GET"),
+    "quizzes:shared_duplicate": teacher_post(),
     # The admin, as one group, with the few views that answer differently.
     ADMIN_GROUP: admin_only(),
     "admin:login": Row(

@@ -20,7 +20,10 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from quizzes import challenges, services, teaching
+from quizzes import challenges, importers, services, teaching
+from quizzes.authoring.forms import QuestionForm
+from quizzes.authoring.selectors import keyed
+from quizzes.authoring.services import question_create
 from quizzes.live import services as live
 from quizzes.models import Question, QuestionSet, TeacherSignup
 from tests.factories import SuperUserFactory, TeacherFactory, UserFactory
@@ -47,6 +50,7 @@ class Scene:
     spare: Question  # a bank question that is not in the set
     live_set: QuestionSet  # teacher A's other set, running live, its first question shown
     live_attempt: object  # student A's attempt in that live session
+    own: Question  # a question teacher A wrote, in no set
     clients: dict[str, Client] = field(default_factory=dict)
 
     def values(self, route: Route, row: Row) -> dict:
@@ -65,6 +69,7 @@ class Scene:
             "url": "no-such-page/",
             "content_type_id": ContentType.objects.get_for_model(QuestionSet).pk,
             "object_id": self.question_set.pk,
+            "key": self.own.key,
         }
         if route.model_admin is not None:
             model = route.model_admin.model
@@ -110,8 +115,33 @@ class Scene:
             "live_answer": lambda: answer_data(self.live_attempt, 0),
             "live_control": lambda: {"action": "close", "at": "0"},
             "live_rename": lambda: {"action": "rename", "nickname": "Renamed"},
+            "question": lambda: written_question(),
+            "import": lambda: {
+                "content": importers.pack(b"::Q::Lenin arrived in April 1917 {T}\n"),
+                "format": "",
+                "topic": "chronology",
+                "language": "en",
+                "confirm": "1",
+                "chosen": ["1"],
+            },
+            "share": lambda: {"username": "other"},
         }
         return bodies[row.data]()
+
+
+def written_question() -> dict:
+    """A usable single-choice question as the question form posts it."""
+    return {
+        "kind": "single_choice",
+        "rows": "4",
+        "prompt_en": "Who chaired the Conference's opening session?",
+        "option_1_en": "Nikolay Chkheidze",
+        "option_1_correct": "on",
+        "feedback_2_en": "He led the Bolsheviks.",
+        "option_2_en": "Lev Kamenev",
+        "topic": "people",
+        "level": "recall",
+    }
 
 
 def logged_in(user) -> Client:
@@ -157,6 +187,9 @@ def build_scene() -> Scene:
     other_set = published_set(owner=other_teacher, title="Teacher B's quiz")
     in_set = set(question_set.items.values_list("question__uid", flat=True))
     spare = Question.objects.active().exclude(uid__in=in_set).order_by("uid").first()
+    form = QuestionForm(written_question(), kind="single_choice")
+    assert form.is_valid(), form.errors
+    own = keyed(question_create(author=set_owner, written=form.written()))
 
     student_a = Client()
     set_session(student_a, quiz_owner=STUDENT_A)
@@ -216,6 +249,7 @@ def build_scene() -> Scene:
         spare=spare,
         live_set=live_set,
         live_attempt=live_attempt,
+        own=own,
         clients={
             "anonymous": Client(),
             "student": student,

@@ -326,7 +326,7 @@ def test_every_page_forbids_framing_and_sniffing_and_keeps_its_referrer(pages):
         assert response.get("Cross-Origin-Opener-Policy") == "same-origin", name
 
 
-def test_htmx_may_neither_evaluate_code_nor_keep_pages_in_its_history_cache(pages):
+def test_htmx_may_neither_evaluate_code_nor_copy_styles_nor_keep_pages_in_its_cache(pages):
     for name, response in pages:
         if "htmx" in name or response.status_code != 200:
             continue  # partials carry no <head>
@@ -338,6 +338,8 @@ def test_htmx_may_neither_evaluate_code_nor_keep_pages_in_its_history_cache(page
         assert values["allowScriptTags"] is False, name
         assert values["includeIndicatorStyles"] is False, name
         assert values["historyCacheSize"] == 0, name
+        # Settling copies only classes: a copied style attribute is refused by the CSP.
+        assert values["attributesToSettle"] == ["class"], name
 
 
 def test_no_page_holds_inline_scripts_event_handlers_or_style_attributes(pages):

@@ -17,10 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--minutes", type=int, default=0, help="Time limit; 0 for none")
         parser.add_argument("--attempts", type=int, default=0, help="Attempts per student")
         parser.add_argument(
-            "--behaviour", default="deferred", choices=["deferred", "immediate", "interactive"]
+            "--behaviour", default="immediate", choices=["deferred", "immediate", "interactive"]
         )
+        parser.add_argument("--grace", type=int, default=60, help="Grace period in seconds")
 
-    def handle(self, *args, questions, minutes, attempts, behaviour, **options):
+    def handle(self, *args, questions, minutes, attempts, behaviour, grace, **options):
         owner, _ = get_user_model().objects.get_or_create(username="bench-teacher")
         owner.groups.add(Group.objects.get(name=TEACHERS))
         chosen = list(Question.objects.active().order_by("uid"))
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             time_limit_minutes=minutes or None,
             attempts_allowed=attempts,
             behaviour=behaviour,
+            grace_seconds=grace,
         )
         teaching.set_add(question_set=question_set, questions=chosen)
         question_set = teaching.set_publish(question_set=question_set)

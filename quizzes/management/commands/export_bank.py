@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="File to write; standard output by default.")
 
     def handle(self, *args, format, lang, output, **options):
-        questions = from_questions(Question.objects.active().order_by("uid"), lang)
+        questions = from_questions(Question.objects.bank().order_by("uid"), lang)
         if not questions:
             raise CommandError("The bank is empty: run `manage.py generate_questions` first.")
         text = FORMATS[format](questions, lang)

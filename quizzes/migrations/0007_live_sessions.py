@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0004_behaviours_grading_regrades_accommodations'),
+        ('quizzes', '0006_challenge_resolved_by_label_language_names_newest_first'),
     ]
 
     operations = [
