@@ -1,7 +1,8 @@
 """A live class: 300 phones follow a teacher through a live quiz (docs/live.md).
 
 On a fresh database (SQLite or PostgreSQL) and gunicorn as in production (2 workers of 4
-threads), loopback only:
+threads; 3 with --kill; with --servers=2, two app servers of one worker each (two with
+--kill), each request of a phone sent to one of them at random), loopback only:
 - PHONES phones (bench/live_class.py, locust) join the set by its code and poll the step
   URL every second as htmx does; they answer each question after 1-8 s of thought (10 % of
   answers sent twice at once, 3 % sent long after the answers closed), and now and then a
@@ -15,17 +16,24 @@ threads), loopback only:
 Then it measures, for each of the teacher's steps, how long each awake phone took to show
 it (from the moment the teacher's click was sent), and checks the database against the
 phones' log: every answer sent before the teacher closed its question is stored exactly
-once as sent, every answer sent after the close and its grace is refused with a message,
-and every phone that woke up and reloaded showed the step of that moment.
-Usage: python -m bench.live [sqlite|postgresql] [phones] [--kill]
+once as sent (unless every copy of it sent in time was cut by a killed worker: then the
+server never had it, and the phone showed the refusal of the copy sent again, counted
+apart), every answer sent after the close and its grace is refused with a message, and
+every phone that woke up and reloaded showed the step of that moment. It also prints the
+CPU the app servers, the phones and the rest of the machine used, and what one poll costs.
+Usage: python -m bench.live [sqlite|postgresql] [phones] [--kill] [--servers=2]
+(no database named: DATABASE_URL if set, else a fresh SQLite file; PostgreSQL named and
+DATABASE_URL not set: a fresh database on tools/postgres-up's server)
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import os
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -37,7 +45,7 @@ from pathlib import Path
 import requests
 
 from bench import server
-from bench.loadtest import Killer, django_on, failures, requests_made, teacher
+from bench.loadtest import Killer, django_on, failures, requests_made, teacher, workers_of
 from bench.pages_html import etag_of
 
 ROOT = server.ROOT
@@ -226,7 +234,7 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
     for entry in entries:
         if entry["event"] in ("answer", "lost"):
             replies[(entry["attempt"], entry["position"])].append(entry)
-    counted = {"in time": 0, "stored": 0, "late": 0, "late refused": 0, "grace": 0}
+    counted = {"in time": 0, "stored": 0, "late": 0, "late refused": 0, "grace": 0, "cut": 0}
     for key, entry in sent.items():
         close = closes.get(entry["position"])
         got = replies.get(key, [])
@@ -241,7 +249,16 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
         if entry["at"] < close["sent"]:
             counted["in time"] += 1
             if key not in stored:
-                problems.append(f"answer sent before the close not stored: {key} {got}")
+                # Told apart: every copy sent in time was cut by a killed worker (the
+                # server never had it; the copy sent again came too late and the phone
+                # said so), or a copy reached the server in time and was refused.
+                deadline = close["done"] + GRACE
+                tries = [t for r in got for t in r.get("tries", [])]
+                reached = [t for t in tries if t[1] != 0 and t[0] <= deadline]
+                if refused and not reached and any(t[1] == 0 for t in tries):
+                    counted["cut"] += 1
+                else:
+                    problems.append(f"answer sent before the close not stored: {key} {got}")
         elif entry["at"] > close["done"] + GRACE:
             counted["late"] += 1
             if key in stored:
@@ -288,20 +305,115 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
     return problems, figures
 
 
-def locust(url: str, phones: int, seconds: int, env: dict, prefix: Path) -> None:
+def locust(url: str, phones: int, seconds: int, env: dict, prefix: Path) -> subprocess.Popen:
+    """The phones, for at most ``seconds``; stopped earlier (SIGTERM) once the teacher ends."""
     command = [
         str(server.BIN / "locust"), "-f", str(ROOT / "bench/live_class.py"), "--headless",
         "-u", str(phones), "-r", "50", "-t", f"{seconds}s", "--host", url, "--csv", str(prefix),
         "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "5",
     ]  # fmt: skip
     with open(prefix.with_name("locust.log"), "w") as output:  # its own summary: not needed
-        subprocess.run(command, cwd=ROOT, env=env, check=False, timeout=seconds + 120,
-                       stdout=output, stderr=subprocess.STDOUT)  # fmt: skip
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output,
+                                stderr=subprocess.STDOUT)  # fmt: skip
 
 
-def main(database: str = "sqlite", phones: int = 300, kill: bool = False) -> int:
-    database_url = server.fresh_database(database)
+class Processor:
+    """CPU time over the run, in core-seconds: the whole machine (/proc/stat), the app
+    servers (the gunicorn masters, their live workers and the workers they reaped) and the
+    load generator (this process's children: locust)."""
+
+    def __init__(self, masters: list[int]):
+        self.masters = masters
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.start = self.sample()
+
+    def busy(self) -> float:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        return (sum(fields) - fields[3] - fields[4]) / self.tick  # all but idle and iowait
+
+    def process(self, pid: int, children: bool) -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        used = int(fields[11]) + int(fields[12])  # utime, stime
+        if children:
+            used += int(fields[13]) + int(fields[14])  # cutime, cstime: reaped workers
+        return used / self.tick
+
+    def servers(self) -> float:
+        total = 0.0
+        for master in self.masters:
+            total += self.process(master, children=True)
+            total += sum(self.process(pid, children=False) for pid in workers_of(master))
+        return total
+
+    def sample(self) -> dict:
+        mine = os.times()
+        return {"machine": self.busy(), "servers": self.servers(), "wall": time.monotonic(),
+                "phones": mine.children_user + mine.children_system,
+                "teacher": mine.user + mine.system}  # fmt: skip
+
+    def used(self) -> dict:
+        end = self.sample()
+        return {k: end[k] - self.start[k] for k in end}
+
+
+def poll_costs(set_pk: str, rounds: int = 300) -> dict:
+    """What one phone's poll costs the server, in this process without HTTP (Django's test
+    client, the whole middleware stack): nothing changed (304), and a new step (200); and
+    the SQL statements of the 304. Measured on the run's database, in a new session."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from quizzes.live import services as live_services
+    from quizzes.models import QuestionSet
+
+    question_set = QuestionSet.objects.get(pk=set_pk)
+    session = live_services.live_start(question_set=question_set)
+    client = Client(HTTP_HOST="127.0.0.1")
+    page = client.post(f"/join/{question_set.code}/", {"nickname": "Probe"}, follow=True)
+    attempt = re.search(r"/quiz/([0-9a-f-]{36})/live/", page.redirect_chain[-1][0])[1]
+    url = f"/quiz/{attempt}/live/step/"
+    headers = {"HTTP_HX_REQUEST": "true"}
+    headers["HTTP_IF_NONE_MATCH"] = client.get(url, **headers)["ETag"]
+
+    def timed() -> float:
+        started = time.perf_counter()
+        for _ in range(rounds):
+            client.get(url, **headers)
+        return (time.perf_counter() - started) / rounds
+
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url, **headers).status_code
+    unchanged = timed()
+    live_services.live_show(session=session)
+    changed = timed()  # the same old fingerprint: a new step each time
+    size = len(client.get(url, **headers).content)
+    live_services.live_end(session=session)
+    return {"304": unchanged, "200": changed, "statements": len(queries), "status": status,
+            "bytes": size}  # fmt: skip
+
+
+def database_for(name: str | None) -> tuple[str, str]:
+    """The database URL and its kind: DATABASE_URL as set when it is of the kind named (or
+    none is named), else a fresh database of that kind (SQLite by default)."""
+    url = os.environ.get("DATABASE_URL", "")
+    kind = "postgresql" if url.startswith("postgres") else "sqlite" if url else None
+    if kind and name in (None, kind):
+        return url, kind
+    name = name or "sqlite"
+    return server.fresh_database(name), name
+
+
+def main(
+    database: str | None = None, phones: int = 300, kill: bool = False, servers: int = 1
+) -> int:
+    database_url, database = database_for(database)
     env = server.environment(database_url, DJANGO_BEHIND_PROXY=1)
+    if servers > 1:  # app servers share the secret key (README, "Production") and nothing else
+        env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
     print(f"A live class on {database}: preparing the database")
     server.prepare(env)
     code, pk = server.publish_set(env, "--questions", str(QUESTIONS), "--behaviour", "immediate")
@@ -310,46 +422,72 @@ def main(database: str = "sqlite", phones: int = 300, kill: bool = False) -> int
     work = Path(tempfile.mkdtemp(prefix="live-"))
     log_path, prefix = work / "phones.jsonl", work / "locust"
     log_path.touch()
-    locust_env = {**os.environ, "LOADTEST_LOG": str(log_path), "LOADTEST_LIVE_CODE": code,
-                  "PYTHONPATH": str(ROOT)}  # fmt: skip
     seconds = int(30 + QUESTIONS * (OPEN_SECONDS + CLOSED_SECONDS + REVEALED_SECONDS) + 20)
-    workers = 2
-    with server.gunicorn(env, cpu=None, workers=workers, threads=4,
-                         log=work / "gunicorn.log") as (url, process):  # fmt: skip
+    # Two cores: 2 workers of 4 threads, in one app server or in one each of two; while
+    # workers are killed, 3 (as `make loadtest`'s class), so that two are up meanwhile.
+    workers = (3 if kill else 2) if servers == 1 else (2 if kill else 1)
+    with contextlib.ExitStack() as stack:
+        started = [
+            stack.enter_context(
+                server.gunicorn(
+                    env, cpu=None, workers=workers, threads=4, log=work / f"gunicorn-{n}.log"
+                )
+            )
+            for n in range(servers)
+        ]
+        urls = [url for url, _process in started]
+        url = urls[0]
+        locust_env = {**os.environ, "LOADTEST_LOG": str(log_path), "LOADTEST_LIVE_CODE": code,
+                      "PYTHONPATH": str(ROOT),
+                      "LOADTEST_SERVERS": " ".join(urls) if servers > 1 else ""}  # fmt: skip
+        # The teacher drives from the first app server; the projector and a visitor of the
+        # home page ask the last one.
         drive = Teacher(url, pk, password, phones)
-        visitor = Poller(url + "/", 0.5)
+        visitor = Poller(urls[-1] + "/", 0.5)
         drive.start()
         while not drive.steps and drive.is_alive():
             time.sleep(0.2)
         projector_session, _token = drive.session()
-        projector = Poller(f"{url}/teach/sets/{pk}/live/state/", 1.0, projector_session,
+        projector = Poller(f"{urls[-1]}/teach/sets/{pk}/live/state/", 1.0, projector_session,
                            htmx=True)  # fmt: skip
-        killer = Killer(process.pid) if kill else None
-        for thread in (visitor, projector, killer):
-            if thread:
-                thread.start()
-        print(f"  {phones} phones polling every second for up to {seconds} s on {url}"
+        killers = []
+        if kill:  # a worker killed every 3-6 s in all, as `make loadtest` does
+            every = (3.0 * servers, 6.0 * servers)
+            killers = [Killer(process.pid, every) for _url, process in started]
+        for thread in (visitor, projector, *killers):
+            thread.start()
+        cpu = Processor([process.pid for _url, process in started])
+        where = " and ".join(urls)
+        print(f"  {phones} phones polling every second for up to {seconds} s on {where}"
               f"{'; killing workers from now' if kill else ''}")  # fmt: skip
-        runner = threading.Thread(target=locust, args=(url, phones, seconds, locust_env, prefix))
-        runner.start()
-        drive.join(timeout=seconds + 60)
-        for thread in (visitor, projector, killer):
-            if thread:
-                thread.stopping.set()
-        runner.join()
+        runner = locust(url, phones, seconds + 180, locust_env, prefix)
+        drive.join(timeout=seconds + 180)
+        for thread in (visitor, projector, *killers):
+            thread.stopping.set()
+        runner.terminate()  # the teacher has ended: the phones stop, locust writes its figures
+        try:
+            runner.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            runner.kill()
+            runner.wait()
+        used = cpu.used()
     entries = [json.loads(line) for line in log_path.read_text().splitlines() if line.strip()]
     problems, figures = check(entries, drive.steps, int(pk))
     if drive.error:
         problems.append(f"the teacher's script failed: {drive.error}")
     errors = failures(prefix)
-    server_errors = {k: v for k, v in errors.items() if re.search(r"status 5\d\d", k)}
+    server_errors = {k: v for k, v in errors.items() if re.search(r"status [45]\d\d", k)}
     if server_errors:
-        problems.append(f"server errors: {server_errors}")
+        problems.append(f"errors: {server_errors}")
     if figures["phones"] < phones:
         problems.append(f"only {figures['phones']} of {phones} phones joined")
 
-    print(f"A live class ({database}; gunicorn {workers} workers x 4 threads, the phones on the "
-          f"same 2 cores): {figures['phones']} phones, {QUESTIONS} questions")  # fmt: skip
+    layout = f"gunicorn {workers} workers x 4 threads"
+    if servers > 1:
+        layout = f"{servers} app servers of gunicorn {workers} worker(s) x 4 threads, each request "
+        layout += "to one at random"
+    print(f"A live class ({database}; {layout}; the phones on the same 2 cores): "
+          f"{figures['phones']} phones, {QUESTIONS} questions")  # fmt: skip
     times = latencies(entries, drive.steps)
     met = True
     for kind, label in (("question", "show"), ("revealed", "reveal"), ("closed", "close"),
@@ -370,10 +508,11 @@ def main(database: str = "sqlite", phones: int = 300, kill: bool = False) -> int
               f"p50 {row['50%']} ms, p95 {row['95%']} ms, p99 {row['99%']} ms")  # fmt: skip
     print(f"  failures by cause: {dict(errors) or 'none'}")
     print(f"  answers: {figures['sent']} sent ({figures['doubles']} twice at once), "
-          f"{figures['stored']} stored; sent before the close: {figures['in time']}, all "
-          f"stored once unless listed below; sent within the grace after it: "
-          f"{figures['grace']}; sent long after it: {figures['late']}, refused with "
-          f"'closed': {figures['late refused']}")  # fmt: skip
+          f"{figures['stored']} stored; sent before the close: {figures['in time']}, each "
+          f"stored once but {figures['cut']} whose every copy sent in time was cut by a "
+          f"killed worker (resent too late, refused with 'closed' on the phone); sent within "
+          f"the grace after the close: {figures['grace']}; sent long after it: "
+          f"{figures['late']}, refused with 'closed': {figures['late refused']}")  # fmt: skip
     print(f"  phones that slept: {figures['slept']} times; reloads on waking: "
           f"{figures['reloads']}, each on the step of its moment unless listed below")  # fmt: skip
     for name, poller in (("home page (a visitor)", visitor), ("projector poll", projector)):
@@ -381,8 +520,21 @@ def main(database: str = "sqlite", phones: int = 300, kill: bool = False) -> int
         print(f"  {name}: {len(poller.times)} answered, p50 {p50 * 1000:.0f} ms, "
               f"p95 {p95 * 1000:.0f} ms, largest {largest * 1000:.0f} ms; "
               f"statuses {dict(poller.statuses)}")  # fmt: skip
-    if killer:
-        print(f"  workers killed with SIGKILL: {killer.kills}")
+    if killers:
+        print(f"  workers killed with SIGKILL: {sum(k.kills for k in killers)}")
+    wall = used["wall"]
+    print(f"  CPU over {wall:.0f} s, in cores: the machine {used['machine'] / wall:.2f} of 2, "
+          f"the app servers {used['servers'] / wall:.2f}, the phones (locust) "
+          f"{used['phones'] / wall:.2f}, the teacher, projector and visitor "
+          f"{used['teacher'] / wall:.2f}, other work on the machine "
+          f"{(used['machine'] - used['servers'] - used['phones'] - used['teacher']) / wall:.2f}; "
+          f"load average at the end {os.getloadavg()[0]:.1f}")  # fmt: skip
+    costs = poll_costs(pk)
+    print(f"  one poll, in-process: nothing new ({costs['status']}) {costs['304'] * 1000:.1f} ms "
+          f"and {costs['statements']} SQL statement; a new step (200, {costs['bytes']} bytes) "
+          f"{costs['200'] * 1000:.1f} ms; so {phones} phones cost "
+          f"{phones * costs['304']:.2f} cores while nothing changes and "
+          f"{phones * costs['200']:.2f} core-seconds at each step")  # fmt: skip
     home_p95 = quantiles(sorted(visitor.times))[1]
     if home_p95 > 1.0:
         problems.append(f"the home page's p95 was {home_p95:.2f} s during the live class")
@@ -397,10 +549,12 @@ def main(database: str = "sqlite", phones: int = 300, kill: bool = False) -> int
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    servers = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--servers=")), 1)
     sys.exit(
         main(
-            args[0] if args else "sqlite",
+            args[0] if args else None,
             int(args[1]) if args[1:] else 300,
             kill="--kill" in sys.argv,
+            servers=servers,
         )
     )

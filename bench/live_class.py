@@ -8,12 +8,17 @@ for a few seconds and answers it (a few send the same answer twice at once, a fe
 long after the teacher closed the answers); a connection cut by a killed worker is sent
 again. Now and then a phone sleeps for some seconds (no polls), then reloads the page.
 
-Every step seen, answer sent, acknowledged or refused, and every reload is written, one
-JSON object a line, to LOADTEST_LOG (bench.classroom.log) for bench/live.py to check.
+With LOADTEST_SERVERS (base URLs, space-separated), each poll, reload and answer goes to
+one of them at random, as a load balancer without sticky sessions would send it.
+
+Every step seen, answer sent (and each try of it), acknowledged or refused, and every
+reload is written, one JSON object a line, to LOADTEST_LOG (bench.classroom.log) for
+bench/live.py to check.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import time
@@ -31,6 +36,12 @@ LATE_AFTER = 13.0  # seconds after the question appeared: closed at 10 s, reveal
 DOUBLE = 0.10  # share of answers sent twice at once (a double tap)
 SLEEP = 0.004  # chance, at each poll, that the phone sleeps (about once in four minutes)
 SLEEP_SECONDS = (4.0, 12.0)
+SERVERS = os.environ.get("LOADTEST_SERVERS", "").split()
+
+
+def server() -> str:
+    """The app server for the next request ('' : the locust host)."""
+    return random.choice(SERVERS) if SERVERS else ""
 
 
 class LivePhone(Browser):
@@ -84,7 +95,7 @@ class LivePhone(Browser):
             return
         headers = {**self.headers, "HX-Request": "true", "If-None-Match": f'"{self.etag}"'}
         with self.client.get(
-            f"/quiz/{self.attempt}/live/step/", headers=headers, name="live step (poll)",
+            f"{server()}/quiz/{self.attempt}/live/step/", headers=headers, name="live step (poll)",
             catch_response=True,
         ) as response:  # fmt: skip
             status = response.status_code or 0
@@ -102,7 +113,9 @@ class LivePhone(Browser):
         for _ in range(20):
             sent = time.time()
             page = self.client.get(
-                f"/quiz/{self.attempt}/live/", headers=self.headers, name="live page (reload)"
+                f"{server()}/quiz/{self.attempt}/live/",
+                headers=self.headers,
+                name="live page (reload)",
             )
             html = body(page)
             if page.status_code == 200 and step_of(html):
@@ -114,9 +127,10 @@ class LivePhone(Browser):
 
     # -- answering -------------------------------------------------------------------------
     def post(self, data: dict, name: str):
+        tried = time.time()
         try:
             with self.client.post(
-                f"/quiz/{self.attempt}/live/answer/", data=data,
+                f"{server()}/quiz/{self.attempt}/live/answer/", data=data,
                 headers={**self.headers, "HX-Request": "true", "X-CSRFToken": self.csrf},
                 name=name, catch_response=True,
             ) as response:  # fmt: skip
@@ -127,9 +141,9 @@ class LivePhone(Browser):
                     response.failure("connection cut")
                 else:
                     response.success()
-                return status, body(response)
+                return status, body(response), tried
         except Exception:  # a connection reset by a killed worker
-            return 0, ""
+            return 0, "", tried
 
     def answer(self, html: str, position: int, late: bool) -> None:
         data = answer_for(html)
@@ -146,13 +160,16 @@ class LivePhone(Browser):
         gevent.joinall(jobs)
 
     def send(self, data: dict, position: int, sent: float) -> None:
+        tries = []
         for _ in range(30):
-            status, text = self.post(data, "live answer")
+            status, text, tried = self.post(data, "live answer")
+            tries.append([tried, status])
             if 200 <= status < 300 or status == 409:
                 refused = re.search(r'class="alert" role="alert"[^>]*>([^<]+)<', text)
                 log(event="answer", phone=self.number, attempt=self.attempt, position=position,
-                    sent=sent, at=time.time(), status=status,
+                    sent=sent, at=time.time(), status=status, tries=tries,
                     message=refused.group(1) if refused else "")  # fmt: skip
                 return
             gevent.sleep(0.3)  # a cut connection: as a student would, try again
-        log(event="lost", phone=self.number, attempt=self.attempt, position=position, sent=sent)
+        log(event="lost", phone=self.number, attempt=self.attempt, position=position, sent=sent,
+            tries=tries)  # fmt: skip

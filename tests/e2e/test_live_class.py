@@ -1,7 +1,7 @@
 """A live class in real Chromium: the teacher runs three questions on the projector view
 while two students, each in a phone-sized browser of their own (one in Italian), join by
-the link, answer, and see every step arrive without reloading; axe-core checks the
-projector and the phones at each kind of step."""
+the link, answer, and see every step arrive without reloading; the teacher ends it from
+their own phone; axe-core checks the projector and the phones at each kind of step."""
 
 import re
 
@@ -128,7 +128,16 @@ def test_a_teacher_runs_three_questions_live_and_two_phones_follow(site, browser
             assert axe_violations(bea) == [], "phone in Italian, the reveal"
             assert axe_violations(teacher) == [], "projector, the reveal"
 
-    teacher.get_by_role("button", name="End the quiz").click()
+    # The teacher walks around the room: the same controls on their phone end the quiz,
+    # and the projector follows.
+    remote = projector.new_page()
+    remote.set_viewport_size({"width": 390, "height": 844})
+    remote.goto(f"{site}/teach/sets/{question_set.pk}/live/")
+    expect(remote.locator("#screen")).to_have_attribute("data-step", "revealed-3")
+    assert remote.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scroll"
+    assert axe_violations(remote) == [], "the teacher's controls on a phone"
+    remote.get_by_role("button", name="End the quiz").click()
+    expect(remote.locator("#screen")).to_have_attribute("data-step", "ended-3")
     expect(screen).to_have_attribute("data-step", "ended-3")
     for page, points in ((ann, "3 of 3 points"), (bea, "0 of 3 points")):
         expect(page.locator("#step .points")).to_have_text(points)

@@ -353,15 +353,27 @@ def test_end_shows_the_results_link_and_stops_polling(session, teacher):
     assert 'hx-trigger="every 1s"' not in html
 
 
-def test_a_live_session_ends_up_in_the_results_csv_and_statistics(session, teacher):
-    client, ann = student(session, "Ann")
+def test_a_live_session_ends_up_in_the_results_grid_statistics_and_csv(session, teacher):
+    ann_client, ann = student(session, "Ann")
+    bea_client, bea = student(session, "Bea")
     control(teacher, session, "show")
-    answer(client, ann)
+    answer(ann_client, ann, right=True)
+    answer(bea_client, bea, right=False)
+    control(teacher, session, "reveal", at=0)
     control(teacher, session, "end")
-    results = teacher.get(reverse("quizzes:set_results", args=[session.question_set.pk]))
-    assert "Ann" in results.content.decode()
-    csv = teacher.get(reverse("quizzes:set_results_csv", args=[session.question_set.pk]))
-    assert "Ann" in csv.content.decode()
+    question_set = session.question_set
+    html = teacher.get(reverse("quizzes:set_results", args=[question_set.pk])).content.decode()
+    # The attempts, with their scores, and the item analysis of the first question: half the
+    # class right (facility 50 %), each option's count.
+    assert re.search(r">Ann</a>.*?1 / 3", html, re.S) and re.search(r">Bea</a>.*?0 / 3", html, re.S)
+    items = html[html.index('id="items-title"') :]
+    assert "50%" in items
+    assert items.count("<strong>1</strong>") >= 2  # the key and the wrong pick, once each
+    csv = teacher.get(reverse("quizzes:set_results_csv", args=[question_set.pk])).content.decode()
+    assert re.search(r"Ann,.*,1,3,33\.3", csv) and re.search(r"Bea,.*,0,3,0\.0", csv)
+    # The per-question grid of one student's attempt opens like any other.
+    detail = teacher.get(reverse("quizzes:set_attempt", args=[question_set.pk, ann.pk]))
+    assert detail.status_code == 200 and key_of(ann) in detail.content.decode()
 
 
 def test_the_projector_speaks_the_teachers_language_and_shows_the_sets_questions(session):
