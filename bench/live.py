@@ -82,7 +82,7 @@ class Teacher(threading.Thread):
                 )  # fmt: skip
                 if "/teach/" in page.url:
                     return session, session.cookies.get("csrftoken")
-            except (requests.ConnectionError, TypeError):
+            except (requests.RequestException, TypeError):
                 pass
             time.sleep(0.5)
         raise RuntimeError("the teacher could not log in")
@@ -98,7 +98,7 @@ class Teacher(threading.Thread):
                 )  # fmt: skip
                 if reply.status_code in (200, 302):
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # cut or timed out: the same click again
                 pass
             time.sleep(0.2)
         else:
@@ -167,10 +167,12 @@ class Poller(threading.Thread):
                 status = reply.status_code
                 if status == 200:
                     self.etag = etag_of(reply.text) or self.etag
+            except requests.Timeout:  # no answer in 10 s: kept, as a 10 s wait
+                status = "timed out"
             except requests.ConnectionError:
                 status = 0
             self.statuses[status] += 1
-            if status in (200, 304):
+            if status in (200, 304, "timed out"):
                 self.times.append(time.monotonic() - started)
 
 
@@ -234,7 +236,8 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
     for entry in entries:
         if entry["event"] in ("answer", "lost"):
             replies[(entry["attempt"], entry["position"])].append(entry)
-    counted = {"in time": 0, "stored": 0, "late": 0, "late refused": 0, "grace": 0, "cut": 0}
+    kinds = ("in time", "stored", "late", "late refused", "grace", "cut", "queued")
+    counted = dict.fromkeys(kinds, 0)
     for key, entry in sent.items():
         close = closes.get(entry["position"])
         got = replies.get(key, [])
@@ -257,6 +260,8 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
                 reached = [t for t in tries if t[1] != 0 and t[0] <= deadline]
                 if refused and not reached and any(t[1] == 0 for t in tries):
                     counted["cut"] += 1
+                elif refused and re.search(CLEAR_REFUSALS, refused[0].get("message", "")):
+                    counted["queued"] += 1  # reached the server in time, answered too late
                 else:
                     problems.append(f"answer sent before the close not stored: {key} {got}")
         elif entry["at"] > close["done"] + GRACE:
@@ -271,6 +276,11 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
             counted["grace"] += 1
         if refused and acknowledged:
             problems.append(f"one answer both acknowledged and refused: {key}")
+    if counted["queued"]:
+        problems.append(
+            f"{counted['queued']} answers sent before the close reached the server within the "
+            f"grace but waited in its queue past it, and were refused with 'closed'"
+        )
     lost = [e for e in entries if e["event"] == "lost"]
     if lost:
         problems.append(f"{len(lost)} answers never got a reply after 30 tries")
@@ -300,6 +310,7 @@ def check(entries: list[dict], steps: list[dict], sets_pk: int) -> tuple[list[st
         "doubles": sum(1 for r in replies.values() if len(r) > 1),
         "reloads": len(reloads),
         "slept": sum(1 for e in entries if e["event"] == "slept"),
+        "lost": len(lost),
         **counted,
     }
     return problems, figures
@@ -510,11 +521,17 @@ def main(
               f"p50 {row['50%']} ms, p95 {row['95%']} ms, p99 {row['99%']} ms")  # fmt: skip
     print(f"  failures by cause: {dict(errors) or 'none'}")
     print(f"  answers: {figures['sent']} sent ({figures['doubles']} twice at once), "
-          f"{figures['stored']} stored; sent before the close: {figures['in time']}, each "
-          f"stored once but {figures['cut']} whose every copy sent in time was cut by a "
-          f"killed worker (resent too late, refused with 'closed' on the phone); sent within "
-          f"the grace after the close: {figures['grace']}; sent long after it: "
-          f"{figures['late']}, refused with 'closed': {figures['late refused']}")  # fmt: skip
+          f"{figures['stored']} stored, none twice unless listed below")  # fmt: skip
+    print(f"    sent before the close: {figures['in time']}; not stored: {figures['cut']} whose "
+          f"every copy sent in time was cut by a killed worker (the copy sent again came too "
+          f"late: 'closed' on the phone), {figures['queued']} that reached the server within "
+          f"the grace but waited in its queue past it ('closed' on the phone)")  # fmt: skip
+    print(f"    sent within the grace after the close: {figures['grace']} (either way); sent "
+          f"long after it: {figures['late']}, refused with 'closed': "
+          f"{figures['late refused']}")  # fmt: skip
+    unanswered = f"NO, {figures['lost']} never did" if figures["lost"] else "yes"
+    print(f"  every answer got a reply (stored and acknowledged, or refused with a message): "
+          f"{unanswered}")  # fmt: skip
     print(f"  phones that slept: {figures['slept']} times; reloads on waking: "
           f"{figures['reloads']}, each on the step of its moment unless listed below")  # fmt: skip
     for name, poller in (("home page (a visitor)", visitor), ("projector poll", projector)):

@@ -107,6 +107,18 @@ def test_a_phone_polling_after_the_teachers_show_gets_the_question(session):
     assert poll(client, ann, etag_of(html)).status_code == 304
 
 
+def test_a_step_written_to_the_database_by_another_app_server_reaches_the_phone(session):
+    # Several app servers share only the database: a step that another server's process
+    # wrote (here a bare UPDATE of the row, no service, no signal in this process) is what
+    # the next poll answers, as no process keeps the step in memory.
+    client, ann = student(session, "Ann")
+    etag = etag_of(client.get(reverse("quizzes:live", args=[ann.pk])).content.decode())
+    assert poll(client, ann, etag).status_code == 304
+    LiveSession.objects.filter(pk=session.pk).update(step=Step.QUESTION, position=0)
+    response = poll(client, ann, etag)
+    assert response.status_code == 200 and 'data-step="question-1"' in response.content.decode()
+
+
 def test_the_key_never_reaches_a_phone_before_the_reveal(session):
     client, ann = student(session, "Ann")
     live.live_show(session=session)
