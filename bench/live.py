@@ -55,7 +55,7 @@ TARGET = {"p95": 1.5, "max": 3.0}  # seconds from the teacher's click to the pho
 AWAKE_MARGIN = 3.0  # a phone asleep at any time this long after a step is not timed on it
 GRACE = 2.0  # quizzes.behaviours.live.GRACE
 # What a phone says when an answer comes after the close (and its grace).
-CLEAR_REFUSALS = r"Answers to this question are closed|not the question on the screen"
+CLEAR_REFUSALS = r"Answers to this question are closed|not the question on the screen|has ended"
 
 
 class Teacher(threading.Thread):
