@@ -19,7 +19,7 @@ help:
 	@echo "make test      lint, audit the dependencies and run the whole test suite"
 	@echo "make serve     serve it as in production: gunicorn, DEBUG off (README: Production)"
 	@echo "make bench     print the benchmarks (docs/benchmarks.md)"
-	@echo "make loadtest  a class of 300 with worker crashes, then the database checked"
+	@echo "make loadtest  a class of 300, then a live class of 300 phones, with worker crashes; the database checked"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

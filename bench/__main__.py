@@ -6,7 +6,9 @@
 2. SQL statements per page and action for quizzes of 5, 50 and 500 questions, both
    databases;
 3. page weight and Lighthouse scores (needs Chromium and bench/lighthouse's npm install);
-4. question bank generation against loaddata.
+4. question bank generation against loaddata;
+5. a live class: 300 phones polling the step of a teacher-paced quiz on two app servers,
+   how soon they see each step, and what a poll costs (bench/live.py).
 PostgreSQL runs where tools/postgres-up could start it; otherwise this says so.
 Usage: python -m bench [quick]  (quick: fewer and shorter rounds)
 """
@@ -69,6 +71,12 @@ def main(quick: bool = False) -> int:
         "4. question bank generation vs loaddata",
         [PYTHON, "-m", "bench.generation", "3" if quick else "7"],
     )
+    phones = "100" if quick else "300"
+    for database in databases:
+        failed += run(
+            f"5. a live class: {phones} phones follow the teacher, two app servers ({database})",
+            [PYTHON, "-m", "bench.live", database, phones, "--servers=2"],
+        )
     print(f"\n{'some benchmarks FAILED or missed a target' if failed else 'all benchmarks ran'}")
     return 1 if failed else 0
 

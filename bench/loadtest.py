@@ -16,7 +16,8 @@ On a fresh database (SQLite or PostgreSQL) and gunicorn as in production, loopba
 Then `manage.py sweep` runs, and the database is checked against everything the load
 generator saw acknowledged. Prints the figures and every problem found; exits 1 on any.
 Usage: python -m bench.loadtest [sqlite|postgresql [seconds [students]]] (no argument:
-SQLite, then PostgreSQL where tools/postgres-up could start it)
+SQLite, then PostgreSQL where tools/postgres-up could start it, each followed by the live
+class of bench/live.py with workers killed)
 """
 
 from __future__ import annotations
@@ -497,10 +498,16 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args:
         sys.exit(main(args[0], *(int(a) for a in args[1:])))
-    # Both databases, one after the other, each in a process of its own.
-    status = subprocess.run([sys.executable, "-m", "bench.loadtest", "sqlite"], check=False)
-    if not server.postgres_available():
-        print("PostgreSQL is not available (tools/postgres-up): its run is skipped.")
-        sys.exit(status.returncode)
-    again = subprocess.run([sys.executable, "-m", "bench.loadtest", "postgresql"], check=False)
-    sys.exit(status.returncode or again.returncode)
+    # Both databases, one after the other, each in a process of its own: the class, then a
+    # live class of 300 phones (bench/live.py) with workers killed too.
+    databases = ["sqlite"]
+    if server.postgres_available():
+        databases.append("postgresql")
+    else:
+        print("PostgreSQL is not available (tools/postgres-up): its runs are skipped.")
+    failed = 0
+    for database in databases:
+        for module, extra in (("bench.loadtest", []), ("bench.live", ["300", "--kill"])):
+            command = [sys.executable, "-m", module, database, *extra]
+            failed += subprocess.run(command, check=False).returncode != 0
+    sys.exit(1 if failed else 0)

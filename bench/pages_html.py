@@ -8,11 +8,24 @@ import re
 
 FIELD = re.compile(r'name="([a-z_0-9]+)"(?: value="([^"]*)")?')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A live quiz's page: its step, and the fingerprint its next poll sends (If-None-Match).
+STEP = re.compile(r'id="(?:step|screen)"[^>]*data-step="([a-z]+-\d+)"')
+ETAG = re.compile(r'"If-None-Match": "\\"([^"\\]+)\\""')
 
 
 def csrf_from(html: str) -> str:
     match = TOKEN.search(html)
     return match.group(1) if match else ""
+
+
+def step_of(html: str) -> str | None:
+    found = STEP.search(html)
+    return found.group(1) if found else None
+
+
+def etag_of(html: str) -> str | None:
+    found = ETAG.search(html)
+    return found.group(1) if found else None
 
 
 def answer_for(html: str) -> dict:

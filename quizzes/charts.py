@@ -40,3 +40,49 @@ def bars(counts: list[int], *, width: int = 480, height: int = 180, margin: int 
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class AnswerBar:
+    """One row of a live question's answers: its label above a bar, the count beside it."""
+
+    label: str
+    count: int
+    percent: int  # of the class
+    correct: bool
+    y: int  # top of the row
+    width: float  # of the bar
+    count_x: float  # where the count is written, after the bar
+
+
+@dataclass(frozen=True)
+class AnswerChart:
+    bars: list[AnswerBar]
+    width: int
+    height: int
+    bar_height: int
+
+
+def answer_bars(
+    counts, *, students: int, width: int = 720, row: int = 62, bar_height: int = 24
+) -> AnswerChart:
+    """Horizontal bars of how a class of ``students`` answered, one per count (``label``,
+    ``count``, ``correct``): the longest bar is the most chosen, and every count is written
+    out with its share of the class, so that nothing is told by length or colour alone."""
+    top = max((c.count for c in counts), default=0) or 1
+    usable = width - 130  # room for "300 (100%)" after the longest bar
+    bars = []
+    for index, c in enumerate(counts):
+        length = usable * c.count / top
+        bars.append(
+            AnswerBar(
+                label=c.label,
+                count=c.count,
+                percent=round(100 * c.count / students) if students else 0,
+                correct=c.correct,
+                y=index * row,
+                width=max(length, 2.0),  # an empty bar still shows where it starts
+                count_x=max(length, 2.0) + 10,
+            )
+        )
+    return AnswerChart(bars, width, row * len(counts), bar_height)

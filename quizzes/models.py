@@ -239,6 +239,85 @@ class QuestionSet(models.Model):
         return self.title
 
 
+# How a live session's attempts are taken: not a setting of a set (a teacher runs a set live
+# from its share page), so it is a choice of attempts only.
+LIVE = "live"
+ATTEMPT_BEHAVIOURS = [
+    *Behaviour.choices,
+    (LIVE, _("Live: the teacher shows each question to the class and reveals the answer")),
+]
+
+
+class LiveSession(models.Model):
+    """A set run live: the teacher shows one question at a time on a projector, closes the
+    answers, reveals how the class answered, and moves on. The class answers on phones,
+    each in an ordinary attempt of the set (``Attempt.live``).
+
+    The step and position are the whole state the phones follow; ``version`` counts every
+    change the projector shows (a step, a renamed or removed student, the leaderboard).
+    """
+
+    class Step(models.TextChoices):
+        LOBBY = "lobby", _("waiting for the class to join")
+        QUESTION = "question", _("question shown, answers open")
+        CLOSED = "closed", _("answers closed")
+        REVEALED = "revealed", _("answer revealed")
+        ENDED = "ended", _("ended")
+
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="live_sessions"
+    )
+    # The question versions of the session, in order, fixed when it starts: every phone and
+    # the projector show the same version of each question.
+    questions = models.JSONField(default=list)
+    step = models.CharField(max_length=10, choices=Step.choices, default=Step.LOBBY)
+    position = models.PositiveIntegerField(default=0, help_text=_("Index of the question shown."))
+    version = models.PositiveIntegerField(default=0)
+    seconds_per_question = models.PositiveSmallIntegerField(
+        _("seconds per question"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(600)],
+        help_text=_("Optional: answers close by themselves when the time is up."),
+    )
+    leaderboard = models.BooleanField(
+        _("show a leaderboard"),
+        default=False,
+        help_text=_("The five best scores so far, after each answer is revealed."),
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
+    # The per-question timer: answers close at this moment (None: when the teacher says).
+    closes_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("live session")
+        verbose_name_plural = _("live sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question_set"],
+                condition=~Q(step="ended"),
+                name="live_session_one_running_per_set",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question_set} live ({self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def question_count(self) -> int:
+        return len(self.questions)
+
+    def step_at(self, now) -> str:
+        """The step as the class sees it: a question whose timer ran out is closed."""
+        if self.step == self.Step.QUESTION and self.closes_at and now >= self.closes_at:
+            return self.Step.CLOSED
+        return self.step
+
+
 class Attempt(models.Model):
     """One student's run through a list of questions."""
 
@@ -267,7 +346,11 @@ class Attempt(models.Model):
     topic = models.CharField(max_length=20, blank=True, help_text=_("Empty: all topics."))
     # How it is taken, copied from the set (or the practice form) when the attempt starts.
     behaviour = models.CharField(
-        max_length=12, choices=Behaviour.choices, default=Behaviour.IMMEDIATE
+        max_length=12, choices=ATTEMPT_BEHAVIOURS, default=Behaviour.IMMEDIATE
+    )
+    # A live session's attempt: the teacher paces it (quizzes/behaviours/live.py).
+    live = models.ForeignKey(
+        LiveSession, on_delete=models.PROTECT, null=True, blank=True, related_name="attempts"
     )
     tries = models.PositiveSmallIntegerField(default=1)
     penalty = models.FloatField(default=0.0)

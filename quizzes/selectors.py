@@ -263,6 +263,11 @@ def _owned(owner_token: str | None, user, prefix: str = "") -> Q:
     return ownership
 
 
+def owned_attempts(*, owner_token: str | None, user):
+    """The attempts of this browser session or this user."""
+    return Attempt.objects.filter(_owned(owner_token, user))
+
+
 def attempt_for(*, attempt_id, owner_token: str | None, user) -> Attempt | None:
     """The attempt if it belongs to this browser session or this user, else None."""
     return Attempt.objects.filter(_owned(owner_token, user), pk=attempt_id).first()

@@ -16,7 +16,15 @@ from quizzes.behaviours import AnswerRefused, Outcome, attempt_expire
 from quizzes.generation.drafts import Draft
 from quizzes.generation.facts import FactBase
 from quizzes.generation.registry import generate
-from quizzes.models import Attempt, AttemptQuestion, Question, QuestionSet, Response
+from quizzes.models import (
+    LIVE,
+    Attempt,
+    AttemptQuestion,
+    LiveSession,
+    Question,
+    QuestionSet,
+    Response,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -165,12 +173,18 @@ def attempt_start(
     time_limit_minutes: int | None = None,
     question_set: QuestionSet | None = None,
     points: float = 1.0,
+    live: LiveSession | None = None,
 ) -> Attempt:
     """A new attempt at these questions. A set's attempt takes the set's way of taking it
     (behaviour, tries, penalty, grace period); a practice quiz gives interactive quizzes
-    three tries at a third of the mark each, and a minute's grace."""
+    three tries at a third of the mark each, and a minute's grace. An attempt in a live
+    session is paced by the teacher instead (quizzes/behaviours/live.py)."""
     now = timezone.now()
     source = question_set or QuestionSet(behaviour=behaviour)
+    if live is not None:
+        source = QuestionSet(
+            behaviour=LIVE, shuffle_options=source.shuffle_options, grace_seconds=0
+        )
     with transaction.atomic():
         attempt = Attempt.objects.create(
             nickname=nickname,
@@ -178,12 +192,13 @@ def attempt_start(
             owner_token=owner_token,
             user=user if user is not None and user.is_authenticated else None,
             behaviour=source.behaviour,
+            live=live,
             tries=source.tries if source.behaviour == Attempt.Behaviour.INTERACTIVE else 1,
             penalty=source.penalty if source.behaviour == Attempt.Behaviour.INTERACTIVE else 0.0,
             grace_seconds=source.grace_seconds,
             topic=topic,
             question_set=question_set,
-            shuffle_options=bool(question_set and question_set.shuffle_options),
+            shuffle_options=bool(question_set and source.shuffle_options),
             question_count=len(questions),
             max_score=points * len(questions),
             started_at=now,

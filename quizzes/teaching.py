@@ -14,6 +14,7 @@ from quizzes.models import (
     LANGUAGE_CHOICES,
     Accommodation,
     Attempt,
+    LiveSession,
     Question,
     QuestionSet,
     SetQuestion,
@@ -257,7 +258,26 @@ def accommodation_delete(*, question_set: QuestionSet, accommodation_id: int) ->
     return bool(deleted)
 
 
-def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, user=None) -> Attempt:
+def nickname_check(
+    *, question_set: QuestionSet, nickname: str, owner_token: str, exclude=None
+) -> None:
+    """Refuse a nickname that another browser uses in the set, or one that looks the same
+    (a Cyrillic "а" for a Latin "a"). ``exclude``: an attempt whose own name does not count
+    (the one a teacher renames)."""
+    others = question_set.attempts.exclude(owner_token=owner_token)
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    names = others.values_list("nickname", flat=True).distinct()
+    if any(nicknames.looks_like(nickname, other) for other in names):
+        raise JoinRefused(
+            _("Someone in this quiz already uses the nickname “%(name)s”; choose another.")
+            % {"name": nickname}
+        )
+
+
+def set_start(
+    *, question_set: QuestionSet, nickname: str, owner_token: str, user=None, language: str = ""
+) -> Attempt:
     """A student's attempt at a set, under the set's settings.
 
     The nickname is the student's within the set: another browser that uses it, or one that
@@ -265,21 +285,24 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
     back for another attempt while attempts remain. Attempts are counted by nickname, by
     browser and by logged-in user alike, so a new nickname in the same browser is no way to
     an extra attempt; the teacher's accommodation for the student adds time or attempts.
+
+    While the teacher runs the set live, joining it joins the live session instead
+    (``live_join``), in the student's ``language``.
     """
     join_check(question_set=question_set)
+    session = question_set.live_sessions.exclude(step=LiveSession.Step.ENDED).first()
+    if session is not None:
+        return live_join(
+            session=session,
+            nickname=nickname,
+            owner_token=owner_token,
+            user=user,
+            language=language or question_set.language,
+        )
     with transaction.atomic():
         QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
         same_name = question_set.attempts.filter(nickname__iexact=nickname)
-        others = (
-            question_set.attempts.exclude(owner_token=owner_token)
-            .values_list("nickname", flat=True)
-            .distinct()
-        )
-        if any(nicknames.looks_like(nickname, other) for other in others):
-            raise JoinRefused(
-                _("Someone in this quiz already uses the nickname “%(name)s”; choose another.")
-                % {"name": nickname}
-            )
+        nickname_check(question_set=question_set, nickname=nickname, owner_token=owner_token)
         accommodation = accommodation_for(question_set=question_set, nickname=nickname, user=user)
         allowed = question_set.attempts_allowed
         if allowed and accommodation:
@@ -309,4 +332,35 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
             time_limit_minutes=minutes,
             question_set=question_set,
             points=float(question_set.points_per_question),
+        )
+
+
+def live_join(
+    *, session: LiveSession, nickname: str, owner_token: str, user=None, language: str
+) -> Attempt:
+    """A student's attempt in a live session: one per browser (or logged-in user), which a
+    phone that reloads or joins again gets back. The set's "attempts allowed" does not
+    apply: the session is one class event, not one more try at the set."""
+    question_set = session.question_set
+    with transaction.atomic():
+        QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
+        mine = Q(owner_token=owner_token)
+        if user is not None and user.is_authenticated:
+            mine |= Q(user=user)
+        existing = session.attempts.filter(mine).first()
+        if existing is not None:
+            if existing.removed:
+                raise JoinRefused(_("Your teacher has removed you from this live quiz."))
+            return existing
+        nickname_check(question_set=question_set, nickname=nickname, owner_token=owner_token)
+        by_pk = {q.pk: q for q in Question.objects.filter(pk__in=session.questions).only("pk")}
+        return attempt_start(
+            questions=[by_pk[pk] for pk in session.questions if pk in by_pk],
+            nickname=nickname,
+            language=language,
+            owner_token=owner_token,
+            user=user,
+            question_set=question_set,
+            points=float(question_set.points_per_question),
+            live=session,
         )

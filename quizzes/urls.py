@@ -3,17 +3,22 @@
 from django.urls import path
 
 from quizzes.authoring import views as authoring
-from quizzes.views import challenges, deferred, regrade, student, teacher
+from quizzes.views import challenges, deferred, live, regrade, student, teacher
 
 app_name = "quizzes"
 urlpatterns = [
-    # Answering first: every student of a class sends one per question.
+    # Answering first: every student of a class sends one per question; in a live class
+    # every phone asks for the current step every second.
     path("quiz/<uuid:attempt_id>/answer/", student.answer, name="answer"),
+    path("quiz/<uuid:attempt_id>/live/step/", live.phone_step, name="live_step"),
     path("quiz/<uuid:attempt_id>/", student.take, name="take"),
     path("quiz/start/", student.start, name="start"),
     path("join/", student.join, name="join"),
     path("join/<str:code>/", student.join_set, name="join_set"),
     path("quiz/<uuid:attempt_id>/feedback/<int:number>/", student.feedback, name="feedback"),
+    # Live class mode: the phones poll the step; the teacher drives the projector
+    path("quiz/<uuid:attempt_id>/live/", live.phone, name="live"),
+    path("quiz/<uuid:attempt_id>/live/answer/", live.phone_answer, name="live_answer"),
     # Deferred feedback with navigation
     path("quiz/<uuid:attempt_id>/question/<int:number>/", deferred.page, name="page"),
     path("quiz/<uuid:attempt_id>/save/", deferred.save, name="save"),
@@ -67,6 +72,15 @@ urlpatterns = [
     path("teach/sets/<int:pk>/regrade/", regrade.regrade, name="set_regrade"),
     path("teach/sets/<int:pk>/export/<str:fmt>/", teacher.export, name="set_export"),
     path("teach/sets/<int:pk>/print/", teacher.printable, name="set_print"),
+    path("teach/sets/<int:pk>/live/run/", live.run, name="live_run"),
+    path("teach/sets/<int:pk>/live/", live.projector, name="live_projector"),
+    path("teach/sets/<int:pk>/live/state/", live.projector_state, name="live_state"),
+    path("teach/sets/<int:pk>/live/control/", live.control, name="live_control"),
+    path(
+        "teach/sets/<int:pk>/live/students/<uuid:attempt_id>/",
+        live.student,
+        name="live_student",
+    ),
     # Teachers' own questions, and sets shared between teachers
     path("teach/questions/", authoring.questions, name="my_questions"),
     path("teach/questions/new/", authoring.question_new, name="question_new"),

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from quizzes.behaviours import deferred, immediate, interactive
+from quizzes.behaviours import deferred, immediate, interactive, live
 from quizzes.behaviours.common import AnswerRefused, Outcome, attempt_expire
 
 MODULES: dict[str, ModuleType] = {
     "immediate": immediate,
     "deferred": deferred,
     "interactive": interactive,
+    "live": live,
 }
 
 

@@ -23,6 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from conference import selectors as facts
 from quizzes import behaviours, challenges, selectors, services, teaching
 from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
+from quizzes.live import selectors as live
 from quizzes.models import Attempt
 from quizzes.presenting import (
     answer_text,
@@ -150,7 +151,11 @@ def join_set(request, code):
         if refusal is not None:
             return refusal
         return render(request, "quizzes/join.html", {"unknown": code.upper()}, status=404)
-    context = {"question_set": question_set, "form": NicknameForm(initial=_nickname(request))}
+    context = {
+        "question_set": question_set,
+        "form": NicknameForm(initial=_nickname(request)),
+        "live": live.running(question_set),
+    }
     try:
         teaching.join_check(question_set=question_set)
     except teaching.JoinRefused as refusal:
@@ -168,13 +173,22 @@ def join_set(request, code):
                     nickname=form.cleaned_data["nickname"],
                     owner_token=browser,
                     user=_user(request),
+                    language=_language(request),
                 )
             except teaching.JoinRefused as refusal:
                 form.add_error("nickname", str(refusal))
             else:
                 limits.code_used(request, question_set.code)
+                if attempt.live_id:
+                    return redirect("quizzes:live", attempt_id=attempt.pk)
                 return redirect("quizzes:take", attempt_id=attempt.pk)
     return render(request, "quizzes/join.html", context)
+
+
+def _language(request) -> str:
+    """The visitor's language, for a live quiz's questions on their phone."""
+    language = (request.LANGUAGE_CODE or "en")[:2]
+    return language if language in ("en", "it") else "en"
 
 
 def _nickname(request) -> dict:
@@ -247,6 +261,11 @@ def _seconds_left(attempt: Attempt) -> int | None:
     return max(0, math.ceil((attempt.deadline - timezone.now()).total_seconds()))
 
 
+def _live(request, attempt: Attempt):
+    url = reverse("quizzes:live", args=[attempt.pk])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 def _finished(request, attempt: Attempt):
     url = reverse("quizzes:results", args=[attempt.pk])
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
@@ -257,8 +276,10 @@ def take(request, attempt_id):
     slot = selectors.slot_for(
         attempt_id=attempt_id, owner_token=owner_token(request), user=_user(request)
     )
+    attempt = slot.attempt if slot is not None else _attempt_or_404(request, attempt_id)
+    if attempt.live_id:  # the teacher paces it: the live page, then the results
+        return _finished(request, attempt) if attempt.finished else _live(request, attempt)
     if slot is None:
-        attempt = _attempt_or_404(request, attempt_id)
         if not attempt.finished and not behaviours.of(attempt).SEQUENTIAL:
             return redirect("quizzes:summary", attempt_id=attempt.pk)
         return _finished(request, attempt)
@@ -282,10 +303,11 @@ def answer(request, attempt_id):
         slot = selectors.slot_for(
             attempt_id=attempt_id, owner_token=token, user=_user(request), position=position
         )
+    attempt = slot.attempt if slot is not None else _attempt_or_404(request, attempt_id)
+    if attempt.live_id:  # a live quiz's answers go to its own page, paced by the teacher
+        return _live(request, attempt)
     if slot is None:
-        attempt = _attempt_or_404(request, attempt_id)
         return _refused(request, attempt, NOT_CURRENT, 409)
-    attempt = slot.attempt
     if not behaviours.of(attempt).SEQUENTIAL:  # deferred feedback saves on its own pages
         return _refused(request, attempt, NOT_CURRENT, 409)
     # Only the current question is answered, shown or moved in: no later one is read early.

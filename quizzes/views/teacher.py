@@ -29,6 +29,8 @@ from quizzes import charts, grading, regrading, selectors, services, teaching
 from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
+from quizzes.live import selectors as live
+from quizzes.live.forms import LiveStartForm
 from quizzes.models import Question
 from quizzes.teacher_forms import AccommodationForm, BankFilterForm, RandomForm, SetSettingsForm
 from quizzes.views import limits
@@ -321,7 +323,8 @@ def share(request, question_set):
     # segno writes plain SVG markup from the link, which we built ourselves.
     return render(request, "teach/share.html", {
         "question_set": question_set, "link": link, "qr": mark_safe(qr),
-        "spoken": " ".join(question_set.code)})  # fmt: skip
+        "spoken": " ".join(question_set.code),
+        "live": live.running(question_set), "live_form": LiveStartForm()})  # fmt: skip
 
 
 @own_set

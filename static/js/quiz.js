@@ -1,6 +1,7 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
    what changed after an htmx swap (a step, a challenge), counts the time limit down (the
-   server enforces it) and sends what is entered when it runs out. */
+   server enforces it) and sends what is entered when it runs out. The live quiz's phone
+   (#step) and projector (#screen) use it too, for a question's timer. */
 (function () {
   "use strict";
 
@@ -17,7 +18,8 @@
   function timeUp(box) {
     var form = document.querySelector("#step form.answer-form");
     if (!form) {
-      window.location.assign(box.getAttribute("data-results"));
+      /* A live quiz's page has no results to go to: its next poll shows the answers closed. */
+      if (box.hasAttribute("data-results")) window.location.assign(box.getAttribute("data-results"));
       return;
     }
     if (form.elements.timeup) form.elements.timeup.value = "1";
@@ -66,6 +68,8 @@
     if (target.id === "step") {
       focusStep();
       startTimer();
+    } else if (target.id === "screen") {
+      startTimer(); /* the live projector: htmx keeps the focus on the button it was on */
     } else if (target.classList.contains("challenge")) {
       focusChallenge(target);
     } else if (target.id === "main") {

@@ -11,7 +11,7 @@ from django.urls import resolve
 from playwright.sync_api import expect
 
 from quizzes import urls as quiz_urls
-from quizzes.models import Attempt, Question, QuestionSet
+from quizzes.models import Attempt, Question, QuestionSet, RateCounter
 from quizzes.views import limits
 from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
 from tests.factories import SuperUserFactory, TeacherFactory
@@ -33,7 +33,7 @@ NOT_PAGES = {"set_results_csv", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
            "set_delete", "set_attempt_restore", "question_delete", "set_teachers",
-           "shared_duplicate"}  # fmt: skip
+           "shared_duplicate", "live_run", "live_control", "live_answer"}  # fmt: skip
 
 
 class Watch:
@@ -220,6 +220,34 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     teacher.page.wait_for_timeout(5500)  # the live results poll once through htmx
     check(teacher, "live results, after a poll")
 
+    # A live quiz: the projector and a phone poll, the teacher starts and reveals, the
+    # phone answers, and the teacher opens a student's page.
+    live_set = published_set(kinds=("true_false",))
+    QuestionSet.objects.filter(pk=live_set.pk).update(owner=own.owner)
+    RateCounter.objects.all().delete()  # the wrong codes above kept this address out a minute
+    page = teacher.goto(f"{site}/teach/sets/{live_set.pk}/share/")
+    page.get_by_role("button", name="Run live").click()
+    expect(page.locator("#screen")).to_have_attribute("data-step", "lobby-1")
+    phone = Watch(browser, locale="en-GB", viewport={"width": 390, "height": 844})
+    mobile = phone.goto(f"{site}/join/{live_set.code}/")
+    mobile.get_by_role("textbox").fill("Liv")
+    mobile.locator("form.card button[type=submit]").click()
+    expect(mobile.locator("#step")).to_have_attribute("data-step", "lobby-1")
+    page.get_by_role("button", name="Start: show the first question").click()
+    expect(mobile.locator("#step")).to_have_attribute("data-step", "question-1")
+    mobile.get_by_label("True").check()
+    mobile.get_by_role("button", name="Send my answer").click()
+    expect(mobile.locator("#step .notice")).to_be_visible()
+    page.get_by_role("button", name="Close the answers").click()
+    page.get_by_role("button", name="Reveal the answer").click()
+    expect(mobile.locator("#step")).to_have_attribute("data-step", "revealed-1")
+    page.wait_for_timeout(1500)  # the projector polls through htmx
+    check(teacher, "a live quiz's projector, driven through htmx")
+    check(phone, "a live quiz's phone, following through htmx")
+    liv = Attempt.objects.get(nickname="Liv")
+    teacher.goto(f"{site}/teach/sets/{live_set.pk}/live/students/{liv.pk}/")
+    check(teacher, "a student of a live quiz")
+
     # An admin: the admin's own pages for facts, questions and sets.
     SuperUserFactory(username="boss", password=PASSWORD)
     admin = Watch(browser, locale="en-GB")
@@ -239,7 +267,7 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     check(admin, "a vote with its tallies inline")
 
     assert problems == {}
-    visited = student.visited | visitor.visited | teacher.visited | admin.visited
+    visited = student.visited | visitor.visited | teacher.visited | admin.visited | phone.visited
     assert get_routes() - visited == set(), "pages this test does not load yet"
 
 

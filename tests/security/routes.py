@@ -139,15 +139,15 @@ def attempt_only(method: str, owner, data=None, values=None) -> Row:
     return Row(checks, actor="attempt_owner", values=values or {}, data=data)
 
 
-def teacher_only(*methods: str, data=None, owner=OK) -> Row:
+def teacher_only(*methods: str, data=None, owner=OK, values=None) -> Row:
     """A teacher's set URL: login for visitors, 403 for non-teachers, 404 for another
     teacher's set; the owner and admins are served."""
     refused = {"anonymous": LOGIN, "student": 403, "other_teacher": 404}
     checks = {method: {**refused, "admin": owner, "set_owner": owner} for method in methods}
-    return Row(checks, actor="set_owner", data=data)
+    return Row(checks, actor="set_owner", data=data, values=values or {})
 
 
-def teacher_post(data=None) -> Row:
+def teacher_post(data=None, values=None) -> Row:
     """A POST-only set URL: GET is refused (405) only after the permission check."""
     refused = {"anonymous": LOGIN, "student": 403, "other_teacher": 404}
     return Row(
@@ -157,6 +157,7 @@ def teacher_post(data=None) -> Row:
         },
         actor="set_owner",
         data=data,
+        values=values or {},
     )
 
 
@@ -191,6 +192,8 @@ def admin_only(admin=OK) -> Row:
 
 
 ADMIN_GROUP = "admin:*"
+LIVE_SET = {"pk": "live_set"}
+LIVE_ATTEMPT = {"attempt_id": "live_attempt"}
 
 TABLE: dict[str, Row] = {
     # Site-wide
@@ -227,6 +230,10 @@ TABLE: dict[str, Row] = {
     "quizzes:again": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
     "quizzes:mistakes": attempt_only("POST", REDIRECT, values={"attempt_id": "done"}),
     "quizzes:challenge": attempt_only("POST", REDIRECT, data="challenge"),
+    # A live quiz's phone: only the browser that joined follows it and answers.
+    "quizzes:live": attempt_only("GET", 200, values=LIVE_ATTEMPT),
+    "quizzes:live_step": attempt_only("GET", REDIRECT, values=LIVE_ATTEMPT),  # htmx: 200/304
+    "quizzes:live_answer": attempt_only("POST", REDIRECT, data="live_answer", values=LIVE_ATTEMPT),
     # Teachers
     "quizzes:teach": Row(
         {
@@ -270,6 +277,14 @@ TABLE: dict[str, Row] = {
     "quizzes:set_regrade": teacher_only("GET", "POST"),
     "quizzes:set_export": teacher_only("GET"),
     "quizzes:set_print": teacher_only("GET"),
+    # Live class mode: only the set's owner (or an admin) runs and drives it.
+    "quizzes:live_run": teacher_post(data="live_run"),
+    "quizzes:live_projector": teacher_only("GET", values=LIVE_SET),
+    "quizzes:live_state": teacher_only("GET", values=LIVE_SET),  # htmx: 200 or 304
+    "quizzes:live_control": teacher_post(data="live_control", values=LIVE_SET),
+    "quizzes:live_student": teacher_only(
+        "GET", "POST", data="live_rename", values={**LIVE_SET, **LIVE_ATTEMPT}
+    ),
     # Teachers' own questions: any teacher has their own pages; another teacher's question
     # or a set not shared with them is a 404.
     "quizzes:my_questions": any_teacher("GET"),

@@ -1,7 +1,8 @@
 """Real objects for the security tests: two teachers, students, sets, attempts.
 
 Teacher A owns a published set; student A's browser session owns an attempt on it (first
-question answered) and a finished practice attempt. The "student" role is a logged-in user
+question answered) and a finished practice attempt. Teacher A runs another set live, and
+student A has joined it. The "student" role is a logged-in user
 who is not a teacher and whose session owns another attempt; the "other teacher" owns a set
 of their own; the admin is a superuser.
 """
@@ -23,6 +24,7 @@ from quizzes import challenges, importers, services, teaching
 from quizzes.authoring.forms import QuestionForm
 from quizzes.authoring.selectors import keyed
 from quizzes.authoring.services import question_create
+from quizzes.live import services as live
 from quizzes.models import Question, QuestionSet, TeacherSignup
 from tests.factories import SuperUserFactory, TeacherFactory, UserFactory
 from tests.quizzes.student import answer_data, set_session
@@ -46,6 +48,8 @@ class Scene:
     navigating: object  # student A's practice attempt with deferred feedback, in progress
     elsewhere: object  # the pupil's own attempt
     spare: Question  # a bank question that is not in the set
+    live_set: QuestionSet  # teacher A's other set, running live, its first question shown
+    live_attempt: object  # student A's attempt in that live session
     own: Question  # a question teacher A wrote, in no set
     clients: dict[str, Client] = field(default_factory=dict)
 
@@ -54,7 +58,7 @@ class Scene:
         attempt = getattr(self, row.values.get("attempt_id", "current"))
         values = {
             "attempt_id": attempt.pk,
-            "pk": self.question_set.pk,
+            "pk": getattr(self, row.values.get("pk", "question_set")).pk,
             "number": 1,
             "code": self.question_set.code,
             "fmt": "gift",
@@ -113,6 +117,10 @@ class Scene:
                 "extra_minutes": "10",
                 "extra_attempts": "1",
             },
+            "live_run": lambda: {"seconds_per_question": "30"},
+            "live_answer": lambda: answer_data(self.live_attempt, 0),
+            "live_control": lambda: {"action": "close", "at": "0"},
+            "live_rename": lambda: {"action": "rename", "nickname": "Renamed"},
             "question": lambda: written_question(),
             "import": lambda: {
                 "content": importers.pack(b"::Q::Lenin arrived in April 1917 {T}\n"),
@@ -222,6 +230,12 @@ def build_scene() -> Scene:
     elsewhere = services.attempt_start(
         questions=practice[:1], nickname="Pip", language="en", owner_token=PUPIL, user=pupil
     )
+    live_set = published_set(owner=set_owner, title="Teacher A's live quiz")
+    session = live.live_start(question_set=live_set)
+    live_attempt = teaching.set_start(
+        question_set=live_set, nickname="Ann", owner_token=STUDENT_A, language="en"
+    )
+    live.live_show(session=session)
     representative_admin_rows()
 
     for attempt in (current, done, elsewhere):
@@ -239,6 +253,8 @@ def build_scene() -> Scene:
         navigating=navigating,
         elsewhere=elsewhere,
         spare=spare,
+        live_set=live_set,
+        live_attempt=live_attempt,
         own=own,
         clients={
             "anonymous": Client(),

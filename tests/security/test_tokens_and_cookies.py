@@ -254,6 +254,7 @@ def pages(shared_scene):
     scene = shared_scene
     student_a, teacher = scene.clients["attempt_owner"], scene.clients["set_owner"]
     pk, current, done = scene.question_set.pk, scene.current.pk, scene.done.pk
+    live, live_pk = scene.live_attempt.pk, scene.live_set.pk
     return [
         ("home", scene.clients["anonymous"].get("/")),
         ("join", scene.clients["anonymous"].get(f"/join/{scene.question_set.code}/")),
@@ -271,6 +272,14 @@ def pages(shared_scene):
         ("teacher preview", teacher.get(f"/teach/sets/{pk}/preview/")),
         ("teacher print", teacher.get(f"/teach/sets/{pk}/print/")),
         ("teacher attempt", teacher.get(f"/teach/sets/{pk}/attempts/{current}/")),
+        ("live phone", student_a.get(f"/quiz/{live}/live/")),
+        ("live step (htmx)", student_a.get(f"/quiz/{live}/live/step/", HTTP_HX_REQUEST="true")),
+        ("live projector", teacher.get(f"/teach/sets/{live_pk}/live/")),
+        (
+            "live screen (htmx)",
+            teacher.get(f"/teach/sets/{live_pk}/live/state/", HTTP_HX_REQUEST="true"),
+        ),
+        ("live student", teacher.get(f"/teach/sets/{live_pk}/live/students/{live}/")),
     ]
 
 
