@@ -53,7 +53,7 @@ QUESTIONS = 5
 OPEN_SECONDS, CLOSED_SECONDS, REVEALED_SECONDS = 10.0, 3.0, 3.0
 TARGET = {"p95": 1.5, "max": 3.0}  # seconds from the teacher's click to the phones
 AWAKE_MARGIN = 3.0  # a phone asleep at any time this long after a step is not timed on it
-GRACE = 2.0  # quizzes.behaviours.live.GRACE
+GRACE = 5.0  # quizzes.behaviours.live.GRACE
 # What a phone says when an answer comes after the close (and its grace).
 CLEAR_REFUSALS = r"Answers to this question are closed|not the question on the screen|has ended"
 

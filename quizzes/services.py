@@ -198,7 +198,8 @@ def attempt_start(
             grace_seconds=source.grace_seconds,
             topic=topic,
             question_set=question_set,
-            shuffle_options=bool(question_set and source.shuffle_options),
+            # Live: the projector letters the options in their natural order, so phones keep it.
+            shuffle_options=bool(question_set and source.shuffle_options and live is None),
             question_count=len(questions),
             max_score=points * len(questions),
             started_at=now,
