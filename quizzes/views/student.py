@@ -24,7 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
 from quizzes import behaviours, challenges, ratelimit, selectors, services, teaching
-from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
+from quizzes.forms import NICKNAME_MAX, AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
 from quizzes.presenting import (
     answer_parts,
@@ -225,8 +225,12 @@ def join_set(request, code):
 
 
 def _nickname(request) -> dict:
+    """The nickname to fill in: a logged-in user's name, or the one a student comes back
+    with from the results ("Take this quiz again")."""
     if request.user.is_authenticated:
         return {"nickname": request.user.get_short_name() or request.user.get_username()}
+    if request.GET.get("nickname"):
+        return {"nickname": request.GET["nickname"][:NICKNAME_MAX]}
     return {}
 
 
@@ -275,6 +279,8 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
         "shown": shown,
         "form": form,
         "errors": errors,
+        # Each message once: a matching question's empty choices all say the same.
+        "error_messages": list(dict.fromkeys(m for ms in (errors or {}).values() for m in ms)),
         "invalid": invalid,
         "invalid_pairs": invalid_pairs,
         "first_invalid_pair": invalid_pairs[0] if invalid_pairs else None,
@@ -303,7 +309,7 @@ def _seconds_left(attempt: Attempt) -> int | None:
 
 def _finished(request, attempt: Attempt):
     url = reverse("quizzes:results", args=[attempt.pk])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return HttpResponseClientRedirect(url) if fragment_wanted(request) else redirect(url)
 
 
 @require_safe
@@ -555,7 +561,9 @@ def again(request, attempt_id):
     if not attempt.finished:
         return redirect("quizzes:take", attempt_id=attempt.pk)
     if attempt.question_set_id:
-        return redirect("quizzes:join_set", code=attempt.question_set.code)
+        # The class quiz's join page, with the nickname the student used filled in.
+        url = reverse("quizzes:join_set", args=[attempt.question_set.code])
+        return redirect(f"{url}?{urlencode({'nickname': attempt.nickname})}")
     asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
     return _restart(request, attempt, avoid=asked)
 

@@ -227,7 +227,7 @@ def test_an_incomplete_matching_answer_keeps_the_matches_already_chosen(bank, cl
     data[pairs[0]] = ""
     html = client.post(answer_url(attempt), data, **(HTMX if htmx else {})).content.decode()
     assert "Choose a match for every item." in html
-    selects = re.findall(r'name="(pair_[a-z0-9]+)">(.*?)</select>', html, re.S)
+    selects = re.findall(r'name="(pair_[a-z0-9]+)"[^>]*>(.*?)</select>', html, re.S)
     selected = {name: re.findall(r'value="([a-z0-9]+)" selected', body) for name, body in selects}
     assert selected == {name: [data[name]] if name != pairs[0] else [] for name in pairs}
 
