@@ -111,3 +111,34 @@ def test_the_interface_follows_the_language_switcher_and_the_quiz_keeps_its_own(
     italian = client.get("/it" + reverse("quizzes:take", args=[attempt.pk])).content.decode()
     assert "Domanda 1 di 2" in italian  # interface in Italian
     assert slot(attempt, 0).question.payload["prompt"]["en"][:30].replace("'", "&#x27;") in italian
+
+
+def test_a_quiz_in_another_language_than_the_page_says_it_keeps_its_own(bank, client):
+    attempt = start(client, kinds=["true_false", "numeric"], language="en")
+    url = reverse("quizzes:take", args=[attempt.pk])
+    assert "the language this quiz was started in" not in client.get(url).content.decode()
+    italian = client.get("/it" + url).content.decode()
+    assert 'class="quiz-language"' in italian
+    # A true/false question's answers are in the quiz's language, as its statement is.
+    choices = italian.split('class="choices"')[1].split("</div>")[0]
+    assert "True" in choices and "False" in choices and "Vero" not in choices
+
+
+def test_taking_a_class_quiz_again_fills_in_the_nickname(bank, client):
+    from quizzes import teaching
+    from tests.quizzes.student import set_session
+    from tests.quizzes.teacher import published_set
+
+    question_set = published_set(kinds=("true_false",), attempts_allowed=2)
+    set_session(client, quiz_owner="test-owner-token")
+    attempt = teaching.set_start(
+        question_set=question_set, nickname="Ann Lee", owner_token="test-owner-token"
+    )
+    client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
+    results = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "Take this quiz again" in results and "Try again with new questions" not in results
+    response = client.post(reverse("quizzes:again", args=[attempt.pk]), follow=True)
+    assert response.redirect_chain[-1][0].startswith(
+        reverse("quizzes:join_set", args=[question_set.code])
+    )
+    assert 'value="Ann Lee"' in response.content.decode()
