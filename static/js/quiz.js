@@ -98,11 +98,16 @@
       if (event.pointerType !== "mouse" && !event.target.closest(".grip")) return;
       dragged = item;
       dragged.classList.add("dragging");
-      list.setPointerCapture(event.pointerId);
+      try {
+        list.setPointerCapture(event.pointerId);
+      } catch (error) { /* a pointer the browser no longer tracks: moves still reach the list */ }
       event.preventDefault();
     });
     list.addEventListener("pointermove", function (event) {
       if (!dragged) return;
+      // Near the top or bottom of the screen, the page scrolls towards where the item goes.
+      if (event.clientY < 48) window.scrollBy(0, -16);
+      else if (event.clientY > window.innerHeight - 48) window.scrollBy(0, 16);
       var before = null;
       var items = list.querySelectorAll("li");
       for (var i = 0; i < items.length; i++) {
