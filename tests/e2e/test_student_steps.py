@@ -257,6 +257,7 @@ def test_switching_language_mid_quiz_keeps_the_answer_and_says_the_quiz_keeps_it
     expect(page.locator("#step input[type=checkbox]").nth(1)).to_be_checked()
     expect(page.locator("#step input[type=checkbox]").first).not_to_be_checked()
     expect(page.locator(".quiz-language")).to_be_visible()
+    assert axe_violations(page) == [], "an English quiz on an Italian page"
 
 
 def test_the_home_page_starts_a_practice_quiz_with_one_click_within_the_screen(site, browser):
