@@ -95,8 +95,7 @@ def test_a_whole_quiz_in_italian(site, page):
             "link", name=re.compile("Domanda successiva|Vedi i tuoi risultati")
         ).click()
     expect(page.get_by_role("heading", name="I tuoi risultati")).to_be_visible()
-    # The lines of the score became new messages the Italian catalogue has yet to translate;
-    # the actions under it are in Italian already.
+    expect(page.locator(".points")).to_contain_text("su 5 punti")
     expect(page.get_by_role("button", name="Riprova con domande nuove")).to_be_visible()
 
 
