@@ -189,16 +189,19 @@ def drag(page, source, target, *, touch_cdp=None):
 
 
 def sort_by_dragging(page, attempt, *, touch_cdp=None):
-    """Put the events in the right order by dragging, one item at a time."""
+    """Put the events in the right order by dragging: with the mouse each straight to its
+    place (the list fits a desktop screen), with a finger one place up at a time, so that
+    both items are on the phone's screen."""
     truth = right_order(attempt)
+    items = page.locator("ol.ordering li")
     for place, text in enumerate(truth):
-        if order_shown(page)[place] == text:
-            continue
-        items = page.locator("ol.ordering li")
-        page.locator("ol.ordering").evaluate("list => list.scrollIntoView()")  # all in sight
-        source = items.filter(has_text=text).first
-        handle = source.locator(".grip") if touch_cdp else source.locator(".item-text")
-        drag(page, handle, items.nth(place), touch_cdp=touch_cdp)
+        while (index := order_shown(page).index(text)) > place:
+            target = place if touch_cdp is None else index - 1
+            source = items.nth(index)
+            source.evaluate("item => item.scrollIntoView({block: 'center'})")
+            handle = source.locator(".grip") if touch_cdp else source.locator(".item-text")
+            drag(page, handle, items.nth(target), touch_cdp=touch_cdp)
+            assert order_shown(page).index(text) == target
     assert order_shown(page) == truth
 
 
