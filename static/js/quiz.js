@@ -91,6 +91,8 @@
   function enableDragging(list) {
     if (list.classList.contains("draggable")) return;
     list.classList.add("draggable");
+    var hint = document.getElementById(list.getAttribute("aria-describedby"));
+    if (hint && hint.getAttribute("data-drag-hint")) hint.textContent = hint.getAttribute("data-drag-hint");
     var dragged = null;
     list.addEventListener("pointerdown", function (event) {
       var item = event.target.closest("li");

@@ -212,6 +212,7 @@ def test_an_ordering_can_be_dragged_into_order_and_keeps_its_buttons(site, brows
     buttons = page.locator("ol.ordering button.move")
     before = [b["x"] for b in (buttons.nth(i).bounding_box() for i in range(1, 8, 2))]
     assert len(set(before)) == 1, "the down buttons line up in one column"
+    expect(page.locator("#ordering-hint")).to_contain_text("Drag the events into order")
     cdp = page.context.new_cdp_session(page) if pointer == "touch" else None
     sort_by_dragging(page, attempt, touch_cdp=cdp)
     # After the drags the first up and the last down button are the disabled ones.
@@ -226,6 +227,7 @@ def test_without_javascript_an_ordering_move_survives_a_reload(site, browser):
     page = browse(browser, javascript=False)
     attempt = own_quiz(page, site, ["ordering", "true_false"])
     first = order_shown(page)
+    expect(page.locator("#ordering-hint")).not_to_contain_text("Drag")  # no dragging here
     page.locator("ol.ordering li").first.locator("button.move").last.click()
     moved = [first[1], first[0], *first[2:]]
     assert order_shown(page) == moved
@@ -273,3 +275,21 @@ def test_the_home_page_starts_a_practice_quiz_with_one_click_within_the_screen(s
     assert axe_violations(page) == [], "home"
     start.click()
     expect(page.locator("#step-title")).to_have_text("Question 1 of 10")
+
+
+def test_taking_a_class_quiz_again_comes_back_with_the_nickname(site, browser):
+    from tests.quizzes.teacher import published_set
+
+    question_set = published_set(kinds=("true_false",), attempts_allowed=2)
+    page = browse(browser, viewport=PHONE)
+    page.goto(f"{site}/join/{question_set.code}/")
+    page.get_by_label("Your nickname").fill("Ann Lee")
+    page.get_by_role("button", name="Start the quiz").click()
+    choose_first(page)
+    page.get_by_role("link", name="See your results").click()
+    page.get_by_role("button", name="Take this quiz again").click()
+    expect(page.get_by_role("heading", name=question_set.title)).to_be_visible()
+    expect(page.get_by_label("Your nickname")).to_have_value("Ann Lee")
+    assert axe_violations(page) == [], "join page, nickname filled in"
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page.locator("#step-title")).to_have_text("Question 1 of 1")
