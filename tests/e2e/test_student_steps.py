@@ -248,6 +248,7 @@ def test_the_timer_stays_in_sight_and_shows_the_last_minute(site, browser):
     expect(timer).to_be_in_viewport()
     assert timer.bounding_box()["y"] >= 0
     expect(page.locator(".timer-announce")).to_have_text("One minute left.")
+    assert axe_violations(page) == [], "the last minute"
 
 
 def test_switching_language_mid_quiz_keeps_the_answer_and_says_the_quiz_keeps_its_own(
