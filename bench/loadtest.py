@@ -334,7 +334,7 @@ def check(log_path: Path, sets: dict, swept: float) -> tuple[list[str], dict]:
 
     # 5. The teacher's statistics agree with the stored answers.
     main = QuestionSet.objects.get(pk=sets["main"])
-    results = selectors.set_results(main)
+    results = selectors.set_results(main, statistics_on="all")
     finished = [
         a for a in attempts.values()
         if a.question_set_id == sets["main"] and a.state == Attempt.State.FINISHED

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext
 
 from conference import models as facts_models
+from quizzes import grading, nicknames
 from quizzes.generation import facts as kb
 from quizzes.generation.drafts import Level
 from quizzes.models import (
+    Accommodation,
     Attempt,
     AttemptQuestion,
     Question,
@@ -463,13 +466,83 @@ def bank(*, topic: str = "", kind: str = "", difficulty: str = "", language: str
 
 
 @dataclass
+class AccommodationRow:
+    accommodation: Accommodation
+    in_use: bool  # an attempt of the set has this nickname or account already
+
+    @property
+    def name(self) -> str:
+        """Who it is for, as the teacher named them: the nickname, else the username."""
+        accommodation = self.accommodation
+        return accommodation.nickname or accommodation.user.get_username()
+
+
+def set_accommodations(question_set: QuestionSet) -> list[AccommodationRow]:
+    """The set's accommodations, each with whether a student of the set has started under
+    its nickname (as it looks) or account yet: two queries."""
+    known = list(question_set.attempts.values_list("nickname", "user_id").distinct())
+    names = {nicknames.skeleton(nickname) for nickname, _user in known}
+    users = {user for _nickname, user in known if user is not None}
+    rows = question_set.accommodations.select_related("user").order_by("nickname", "pk")
+    out = []
+    for row in rows:
+        by_name = bool(row.nickname) and nicknames.skeleton(row.nickname) in names
+        out.append(AccommodationRow(row, row.user_id in users or by_name))
+    return out
+
+
+@dataclass
+class Cell:
+    """One attempt's result on one question, for the grid of students by questions."""
+
+    state: str  # "right", "partly", "wrong", "unanswered", or "absent" (not in this attempt)
+    points: float | None = None
+    out_of: float | None = None
+    fraction: float | None = None  # the share of the question's points, 0 to 1
+
+    @property
+    def text(self) -> str:
+        """The points, written the same way on the page and in the CSV."""
+        return grading.points_text(self.points) if self.points is not None else ""
+
+
+@dataclass
 class AttemptRow:
     attempt: Attempt
     seconds: int | None
+    number: int = 1  # the student's first, second... attempt
+    name: str = ""  # the student's name as the results show it
+    cells: list[Cell] = field(default_factory=list)
+    same_browser: list[str] = field(default_factory=list)  # other students' names
+    grading: bool = False  # this attempt gives the student's grade
 
     @property
     def percentage(self) -> float:
         return self.attempt.percentage
+
+    @property
+    def percentage_text(self) -> str:
+        """The score as a percentage, written the same way on the page and in the CSV."""
+        return grading.percent_text(_share(self.attempt))
+
+
+@dataclass
+class StudentRow:
+    """One student of a set: the attempts of one nickname, or of one logged-in user."""
+
+    name: str
+    other_names: list[str]  # the other nicknames a logged-in student used
+    attempts: list[AttemptRow]
+    grade: float | None  # a share of the points, 0 to 1; None before a finished attempt
+    same_browser: list[str] = field(default_factory=list)
+
+    @property
+    def grade_text(self) -> str:
+        return grading.percent_text(self.grade) if self.grade is not None else ""
+
+    @property
+    def finished(self) -> int:
+        return sum(row.attempt.finished for row in self.attempts)
 
 
 @dataclass
@@ -485,8 +558,10 @@ class ItemRow:
     uid: str
     prompt: str
     kind: str
+    points: float  # what the question is worth in the set
     facility: float | None
     discrimination: float | None
+    efficiency: float | None
     flags: tuple[str, ...]
     options: list[OptionCount]
     answered: int
@@ -494,11 +569,17 @@ class ItemRow:
 
 @dataclass
 class SetResults:
-    rows: list[AttemptRow]
+    rows: list[AttemptRow]  # the attempts in the results, sorted as asked
+    removed: list[AttemptRow]  # attempts the teacher removed from the results
+    students: list[StudentRow]  # by name, each with their attempts and grade
     summary: object
     histogram: list[int]
     items: list[ItemRow]
     max_score: float
+    statistics_on: str  # "first" or "all"
+    counted: int  # attempts the summary and the item analysis count
+    finished: int  # finished attempts in the results
+    version: str  # changes whenever anything shown may have changed
 
 
 SORTS = {
@@ -508,13 +589,99 @@ SORTS = {
     "score": lambda row: row.attempt.score,
     "time": lambda row: (row.seconds is None, row.seconds or 0),
 }
+# Which finished attempts the statistics count: each student's first (Moodle's default, so
+# a student who tried again after seeing the answers does not make a question look easy),
+# or all of them.
+STATISTICS_ON = ("first", "all")
 
 
-def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResults:
-    """Attempts, summary, distribution and item analysis of a set in two queries, whatever
-    the size of the class: the slots with their attempts and responses, and the questions."""
+def _seconds(attempt: Attempt) -> int | None:
+    return int(attempt.duration.total_seconds()) if attempt.finished_at else None
+
+
+def _share(attempt: Attempt) -> float:
+    return attempt.score / attempt.max_score if attempt.max_score else 0.0
+
+
+def _cell(slot: AttemptQuestion) -> Cell:
+    response = getattr(slot, "response", None)
+    if response is None:
+        return Cell("unanswered", None, slot.points)
+    if response.fraction >= 1.0:
+        state = "right"
+    elif response.fraction > 0:
+        state = "partly"
+    else:
+        state = "wrong"
+    return Cell(state, response.points, slot.points, response.fraction)
+
+
+def _fraction(cell: Cell) -> float | None:
+    """The share of the question's points, for the statistics: None when the attempt did
+    not include the question; a question left unanswered in a finished attempt scores 0."""
+    if cell.state == "absent":
+        return None
+    return cell.fraction or 0.0
+
+
+def _distinct(names) -> list[str]:
+    """Names in order, each once however it is spelt ("Ann" and "ann" are one)."""
+    seen, out = set(), []
+    for name in names:
+        key = nicknames.skeleton(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def _students(rows: list[AttemptRow], method: str) -> list[StudentRow]:
+    """The set's students with their attempts (in the order started) and final grades."""
+    groups = grading.students([(row.attempt.nickname, row.attempt.user_id) for row in rows])
+    students = []
+    for group in groups:
+        members = [rows[index] for index in group]
+        names = _distinct(row.attempt.nickname for row in members)
+        for number, row in enumerate(members, start=1):
+            row.number, row.name = number, names[0]
+        finished = [row for row in members if row.attempt.finished]
+        shares = [_share(row.attempt) for row in finished]
+        index = grading.grading_attempt(method, shares)
+        if index is not None:
+            finished[index].grading = True
+        students.append(
+            StudentRow(names[0], names[1:], members, grading.final_grade(method, shares))
+        )
+    # Attempts under different names from one browser: the teacher should know.
+    by_browser: dict[str, list[StudentRow]] = {}
+    for student in students:
+        for row in student.attempts:
+            if row.attempt.owner_token:
+                by_browser.setdefault(row.attempt.owner_token, []).append(student)
+    for student in students:
+        for row in student.attempts:
+            others = by_browser.get(row.attempt.owner_token, []) if row.attempt.owner_token else []
+            row.same_browser = _distinct(s.name for s in others if s is not student)
+        student.same_browser = _distinct(n for row in student.attempts for n in row.same_browser)
+    students.sort(key=lambda student: student.name.casefold())
+    return students
+
+
+def set_results(
+    question_set: QuestionSet, *, sort: str = "-started", statistics_on: str = "first"
+) -> SetResults:
+    """Attempts, students and their grades, summary, distribution, item analysis and the
+    grid of students by questions of a set in two queries, whatever the size of the class:
+    the slots with their attempts and responses, and the questions.
+
+    Removed attempts are listed apart and count nowhere else. The summary, the distribution
+    and the item analysis (option counts and "answered" included) count the same finished
+    attempts: each student's first, or all of them (``statistics_on``).
+    """
     from quizzes import statistics
 
+    if statistics_on not in STATISTICS_ON:
+        statistics_on = "first"
     slots = list(
         AttemptQuestion.objects.filter(attempt__question_set=question_set)
         .select_related("attempt", "response")
@@ -529,11 +696,24 @@ def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResu
         ).only("uid", "kind", "payload")  # Optimization: the item analysis reads no more
     }
     attempts = list({slot.attempt_id: slot.attempt for slot in slots}.values())
-    rows = [
-        AttemptRow(a, int(a.duration.total_seconds()) if a.finished_at else None) for a in attempts
-    ]
-    key, reverse = sort.lstrip("-"), sort.startswith("-")
-    rows.sort(key=SORTS.get(key, SORTS["started"]), reverse=reverse)
+    shown = [(str(a.pk), a.state, a.position, a.score, a.removed, a.regraded_at) for a in attempts]
+    version = hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+    rows = {a.pk: AttemptRow(a, _seconds(a)) for a in attempts if not a.removed}
+    removed = [AttemptRow(a, _seconds(a)) for a in attempts if a.removed]
+    students = _students(list(rows.values()), question_set.grading_method)
+    slots = [slot for slot in slots if slot.attempt_id in rows]
+
+    finished = [pk for pk, row in rows.items() if row.attempt.finished]
+    if statistics_on == "all":
+        counted = finished
+    else:
+        firsts = {
+            next(row.attempt.pk for row in student.attempts if row.attempt.finished)
+            for student in students
+            if student.finished
+        }
+        counted = [pk for pk in finished if pk in firsts]
+    counting = set(counted)
 
     # Columns: the questions by id, in the order students met them (earliest position).
     order: dict[str, int] = {}
@@ -541,21 +721,21 @@ def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResu
         uid = questions[slot.question_id].uid
         order[uid] = min(order.get(uid, slot.position), slot.position)
     uids = sorted(order, key=lambda uid: (order[uid], uid))
-    finished = {a.pk for a in attempts if a.state == Attempt.State.FINISHED}
     points: dict[str, float] = {}
-    cells: dict = {a: {} for a in finished}
+    grid: dict = {pk: {} for pk in rows}
     latest: dict[str, Question] = {}
     chosen: dict[str, list] = {uid: [] for uid in uids}
     for slot in slots:
         question = questions[slot.question_id]
         latest.setdefault(question.uid, question)
         points[question.uid] = slot.points
+        grid[slot.attempt_id][question.uid] = _cell(slot)
         response = getattr(slot, "response", None)
-        if slot.attempt_id in finished:
-            cells[slot.attempt_id][question.uid] = response.fraction if response else 0.0
-        if response is not None:
+        if slot.attempt_id in counting and response is not None:
             chosen[question.uid].append(response.answer)
-    matrix = [[cells[a].get(uid) for uid in uids] for a in finished]
+    for pk, row in rows.items():
+        row.cells = [grid[pk].get(uid, Cell("absent")) for uid in uids]
+    matrix = [[_fraction(cell) for cell in rows[pk].cells] for pk in counted]
     weights = [points[uid] for uid in uids]
     item_stats = statistics.items(matrix, weights) if matrix else [None] * len(uids)
     language = question_set.language
@@ -568,20 +748,30 @@ def set_results(question_set: QuestionSet, *, sort: str = "-started") -> SetResu
                 uid=uid,
                 prompt=question.payload["prompt"][language],
                 kind=question.kind,
+                points=points[uid],
                 facility=stats.facility if stats else None,
                 discrimination=stats.discrimination if stats else None,
+                efficiency=stats.efficiency if stats else None,
                 flags=stats.flags if stats else (),
                 options=_option_counts(question.payload, chosen[uid], language),
                 answered=len(chosen[uid]),
             )
         )
-    percentages = [a.percentage for a in attempts if a.pk in finished]
+    ordered = list(rows.values())
+    key, reverse = sort.lstrip("-"), sort.startswith("-")
+    ordered.sort(key=SORTS.get(key, SORTS["started"]), reverse=reverse)
     return SetResults(
-        rows=rows,
+        rows=ordered,
+        removed=removed,
+        students=students,
         summary=statistics.summary(matrix, weights),
-        histogram=statistics.histogram(percentages),
+        histogram=statistics.histogram([rows[pk].attempt.percentage for pk in counted]),
         items=items,
-        max_score=max((a.max_score for a in attempts), default=0.0),
+        max_score=max((row.attempt.max_score for row in ordered), default=0.0),
+        statistics_on=statistics_on,
+        counted=len(counted),
+        finished=len(finished),
+        version=version,
     )
 
 

@@ -15,7 +15,16 @@ Formulas (n attempts, k questions, x the cell scores, X a student's total):
 - discrimination index = the Pearson correlation between the item's scores and the rest of
   the test (each student's total minus that item), so an item is not correlated with itself;
   undefined when either varies not at all;
-- flags: facility below 0.2 (very hard) or above 0.9 (very easy), discrimination below 0.2.
+- discriminative efficiency (Moodle's) = the covariance of the item's scores with the rest
+  of the test, divided by the largest covariance the same two lists of scores could have:
+  the one they have when both are sorted and paired in order (the best student on the rest
+  of the test also best on the item, and so on). 1 means the item separates students as well
+  as any item of its facility could; undefined when either list varies not at all;
+- flags: facility below 0.2 (very hard) or above 0.9 (very easy); "weak" when discrimination
+  is below 0.2 and the efficiency below 0.5, so that an item whose discrimination is low only
+  because nearly everybody (or nobody) got it right is not called weak: a very easy item
+  cannot correlate much with anything, and its efficiency says whether it did as well as it
+  could.
 """
 
 from __future__ import annotations
@@ -26,6 +35,9 @@ from dataclasses import dataclass
 
 MIN_ATTEMPTS_FOR_ALPHA = 3
 HARD, EASY, WEAK = 0.2, 0.9, 0.2
+WEAK_EFFICIENCY = 0.5
+# Differences below this are rounding, not variation (a mean of 0.1s is not exactly 0.1).
+TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Summary:
 class ItemStats:
     facility: float | None
     discrimination: float | None
+    efficiency: float | None
     flags: tuple[str, ...]  # "hard", "easy", "weak"
 
 
@@ -77,15 +90,28 @@ def summary(matrix: list[list[float | None]], points: list[float]) -> Summary:
     )
 
 
+def _varies(values: list[float]) -> bool:
+    return len(values) >= 2 and max(values) - min(values) > TOLERANCE
+
+
 def pearson(xs: list[float], ys: list[float]) -> float | None:
-    if len(xs) < 2:
+    if not (_varies(xs) and _varies(ys)):
         return None
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
-    if sxx == 0 or syy == 0:
-        return None
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / math.sqrt(sxx * syy)
+
+
+def discriminative_efficiency(xs: list[float], ys: list[float]) -> float | None:
+    """Covariance of the pairs over the covariance of the same values sorted and paired in
+    order, the largest any pairing can give (Moodle's formula; the n - 1 divisors cancel)."""
+    if not (_varies(xs) and _varies(ys)):
+        return None
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    covariance = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    largest = sum((x - mx) * (y - my) for x, y in zip(sorted(xs), sorted(ys), strict=True))
+    return covariance / largest
 
 
 def items(matrix: list[list[float | None]], points: list[float]) -> list[ItemStats]:
@@ -96,20 +122,21 @@ def items(matrix: list[list[float | None]], points: list[float]) -> list[ItemSta
             (row[j], total) for row, total in zip(matrix, scores, strict=True) if row[j] is not None
         ]
         if not taken:
-            out.append(ItemStats(None, None, ()))
+            out.append(ItemStats(None, None, None, ()))
             continue
         column = [cell for cell, _ in taken]
         facility = statistics.fmean(column)
         rest = [total - cell * points[j] for cell, total in taken]
         discrimination = pearson(column, rest)
+        efficiency = discriminative_efficiency(column, rest)
         flags = []
         if facility < HARD:
             flags.append("hard")
         if facility > EASY:
             flags.append("easy")
-        if discrimination is not None and discrimination < WEAK:
+        if discrimination is not None and discrimination < WEAK and efficiency < WEAK_EFFICIENCY:
             flags.append("weak")
-        out.append(ItemStats(facility, discrimination, tuple(flags)))
+        out.append(ItemStats(facility, discrimination, efficiency, tuple(flags)))
     return out
 
 

@@ -9,7 +9,8 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.forms import LANGUAGES, NicknameField
+from quizzes import nicknames
+from quizzes.forms import LANGUAGES, NICKNAME_MAX, NicknameField
 from quizzes.models import KIND_CHOICES, LEVEL_CHOICES, TOPIC_CHOICES, QuestionSet
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -118,6 +119,63 @@ class RandomForm(forms.Form):
                               required=False)  # fmt: skip
     count = forms.TypedChoiceField(label=_("How many"), coerce=int, initial=5,
                                    choices=[(n, str(n)) for n in (1, 3, 5, 10)])  # fmt: skip
+
+
+class AccommodationForm(forms.Form):
+    """Extra time or attempts for one student: by nickname, or by the account of a student
+    who logs in."""
+
+    accommodation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    nickname = forms.CharField(
+        label=_("Nickname"),
+        max_length=NICKNAME_MAX,
+        required=False,
+        help_text=_("As the student types it when joining."),
+    )
+    username = forms.CharField(
+        label=_("Username (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_("For a student who logs in: their account, whatever nickname they use."),
+    )
+    extra_minutes = forms.IntegerField(
+        label=_("Extra minutes"), required=False, initial=0, min_value=0, max_value=300
+    )
+    extra_attempts = forms.IntegerField(
+        label=_("Extra attempts"), required=False, initial=0, min_value=0, max_value=20
+    )
+
+    def clean_nickname(self):
+        value = nicknames.clean(self.cleaned_data["nickname"])
+        if value and not nicknames.readable(value):
+            raise forms.ValidationError(_("A nickname needs at least one letter or digit."))
+        return value
+
+    def clean_username(self):
+        name = self.cleaned_data["username"].strip()
+        if not name:
+            return None
+        user = get_user_model().objects.filter(username=name, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("No account has the username “%(name)s”.") % {"name": name}
+            )
+        return user
+
+    def clean(self):
+        data = super().clean()
+        data["extra_minutes"] = data.get("extra_minutes") or 0
+        data["extra_attempts"] = data.get("extra_attempts") or 0
+        if not data.get("nickname") and not data.get("username") and not self.has_error("username"):
+            self.add_error(
+                "nickname", _("Give the student's nickname, or the username of their account.")
+            )
+        numbers_given = not self.has_error("extra_minutes") and not self.has_error("extra_attempts")
+        if numbers_given and not data["extra_minutes"] and not data["extra_attempts"]:
+            raise forms.ValidationError(
+                _("Give extra minutes, extra attempts or both (more than 0).")
+            )
+        return data
 
 
 def _username_checked(form) -> None:

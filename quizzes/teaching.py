@@ -10,7 +10,14 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from quizzes import nicknames, selectors
-from quizzes.models import LANGUAGE_CHOICES, Attempt, Question, QuestionSet, SetQuestion
+from quizzes.models import (
+    LANGUAGE_CHOICES,
+    Accommodation,
+    Attempt,
+    Question,
+    QuestionSet,
+    SetQuestion,
+)
 from quizzes.services import StartRefused, attempt_start
 
 # Easy to read aloud and to copy from a projector: no 0/O, no 1/I/L.
@@ -199,6 +206,55 @@ def accommodation_for(*, question_set: QuestionSet, nickname: str, user=None):
         if row.nickname and nicknames.looks_like(row.nickname, nickname):
             return row
     return None
+
+
+def attempt_remove(*, question_set: QuestionSet, attempt_id) -> bool:
+    """Take an attempt out of the set's results: kept and marked, out of the statistics,
+    the grades and the grid, and restorable. It still counts towards the attempts allowed
+    (an accommodation gives the student another)."""
+    return bool(question_set.attempts.filter(pk=attempt_id).update(removed=True))
+
+
+def attempt_restore(*, question_set: QuestionSet, attempt_id) -> bool:
+    return bool(question_set.attempts.filter(pk=attempt_id).update(removed=False))
+
+
+def accommodation_save(
+    *,
+    question_set: QuestionSet,
+    nickname: str,
+    user=None,
+    extra_minutes: int,
+    extra_attempts: int,
+    accommodation_id: int | None = None,
+) -> Accommodation:
+    """Add or change a student's extra time and attempts: the row given, else the one for
+    the same account (or, without one, the same nickname as it looks), else a new one, so
+    that a student never has two."""
+    with transaction.atomic():
+        QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
+        rows = list(question_set.accommodations.all())
+        found = [row for row in rows if row.pk == accommodation_id]
+        if not found and user is not None:
+            found = [row for row in rows if row.user_id == user.pk]
+        if not found and user is None:
+            found = [
+                row
+                for row in rows
+                if row.user_id is None and nicknames.looks_like(row.nickname, nickname)
+            ]
+        accommodation = found[0] if found else Accommodation(question_set=question_set)
+        accommodation.nickname = nickname
+        accommodation.user = user
+        accommodation.extra_minutes = extra_minutes
+        accommodation.extra_attempts = extra_attempts
+        accommodation.save()
+    return accommodation
+
+
+def accommodation_delete(*, question_set: QuestionSet, accommodation_id: int) -> bool:
+    deleted, _rows = question_set.accommodations.filter(pk=accommodation_id).delete()
+    return bool(deleted)
 
 
 def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, user=None) -> Attempt:

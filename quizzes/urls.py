@@ -49,6 +49,21 @@ urlpatterns = [
         teacher.attempt_detail,
         name="set_attempt",
     ),
+    path(
+        "teach/sets/<int:pk>/attempts/<uuid:attempt_id>/remove/",
+        teacher.attempt_remove,
+        name="set_attempt_remove",
+    ),
+    path(
+        "teach/sets/<int:pk>/attempts/<uuid:attempt_id>/restore/",
+        teacher.attempt_restore,
+        name="set_attempt_restore",
+    ),
+    path(
+        "teach/sets/<int:pk>/accommodations/",
+        teacher.accommodations,
+        name="set_accommodations",
+    ),
     path("teach/sets/<int:pk>/regrade/", regrade.regrade, name="set_regrade"),
     path("teach/sets/<int:pk>/export/<str:fmt>/", teacher.export, name="set_export"),
     path("teach/sets/<int:pk>/print/", teacher.printable, name="set_print"),

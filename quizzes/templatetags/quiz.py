@@ -3,7 +3,10 @@
 import datetime
 
 from django import template
+from django.utils import formats
 from django.utils.translation import gettext as _
+
+from quizzes import grading
 
 register = template.Library()
 
@@ -40,6 +43,19 @@ def percent(value) -> str:
 def picked(pairs: dict | None, key: str):
     """The value chosen for one key of a matching question: {{ pairs|picked:left.token }}."""
     return (pairs or {}).get(key)
+
+
+@register.filter
+def decimal_mark(text: str) -> str:
+    """A number already rounded for both the page and the CSV (quizzes.grading), with the
+    decimal mark of the page's language: "55.6" reads "55,6" in Italian."""
+    return str(text).replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+@register.filter
+def points(value) -> str:
+    """Points rounded as in the CSV (at most two decimals), in the page's language."""
+    return decimal_mark(grading.points_text(float(value))) if value is not None else ""
 
 
 @register.filter

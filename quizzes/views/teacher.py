@@ -25,12 +25,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, regrading, selectors, services, teaching
+from quizzes import charts, grading, regrading, selectors, services, teaching
 from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
 from quizzes.models import Question
-from quizzes.teacher_forms import BankFilterForm, RandomForm, SetSettingsForm
+from quizzes.teacher_forms import AccommodationForm, BankFilterForm, RandomForm, SetSettingsForm
 from quizzes.views import limits
 from quizzes.views.student import _reviewed
 
@@ -328,7 +328,13 @@ def share(request, question_set):
 @require_safe
 def results(request, question_set):
     sort = request.GET.get("sort", "-started")
-    data = selectors.set_results(question_set, sort=sort)
+    data = selectors.set_results(
+        question_set, sort=sort, statistics_on=request.GET.get("attempts", "first")
+    )
+    # The live poll: nothing changed since the page the teacher sees, nothing to swap (htmx
+    # leaves the page alone on 204), so their place in the grid and their focus stay put.
+    if request.htmx and request.GET.get("seen") == data.version:
+        return HttpResponse(status=204)
     context = {
         "question_set": question_set,
         "results": data,
@@ -346,6 +352,9 @@ def results(request, question_set):
 @own_set
 @require_safe
 def results_csv(request, question_set):
+    """One row per attempt in the results (removed ones left out), grouped by student: the
+    attempt, the student's final grade on each of their rows, and the points earned on each
+    question, rounded as the results page shows them."""
     data = selectors.set_results(question_set, sort="nickname")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"results-{question_set.code or question_set.pk}.csv"
@@ -353,35 +362,155 @@ def results_csv(request, question_set):
     response.write("\ufeff")  # the BOM, so spreadsheets read UTF-8 (Čcheidze, Zavad'e)
     writer = csv.writer(response)
     header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
-              _("Percentage"), _("Time (seconds)"), _("State")]  # fmt: skip
+              _("Percentage"), _("Time (seconds)"), _("State"), _("Attempt"),
+              _("Grade (%)")]  # fmt: skip
+    # A question's column says what it is worth, so that a cell tells right from partly
+    # right; an empty cell is a question not answered.
+    header += [
+        _("Q%(number)d (out of %(points)s)")
+        % {"number": item.number, "points": grading.points_text(item.points)}
+        for item in data.items
+    ]
     writer.writerow(header)
-    for row in data.rows:
-        a = row.attempt
-        writer.writerow(
-            [
-                spreadsheet_safe(a.nickname),
-                _stamp(a.started_at),
-                _stamp(a.finished_at),
-                f"{a.score:g}",
-                f"{a.max_score:g}",
-                f"{a.percentage:.1f}",
-                row.seconds if row.seconds is not None else "",
-                a.get_state_display(),
-            ]
-        )
+    for student in data.students:
+        for row in student.attempts:
+            a = row.attempt
+            writer.writerow(
+                [
+                    spreadsheet_safe(a.nickname),
+                    _stamp(a.started_at),
+                    _stamp(a.finished_at),
+                    grading.points_text(a.score),
+                    grading.points_text(a.max_score),
+                    row.percentage_text,
+                    row.seconds if row.seconds is not None else "",
+                    a.get_state_display(),
+                    row.number,
+                    student.grade_text,
+                    *(cell.text for cell in row.cells),
+                ]
+            )
     return response
+
+
+def _set_attempt(question_set, attempt_id):
+    attempt = question_set.attempts.filter(pk=attempt_id).first()
+    if attempt is None:
+        raise Http404
+    return attempt
 
 
 @own_set
 @require_safe
 def attempt_detail(request, question_set, attempt_id):
-    attempt = question_set.attempts.filter(pk=attempt_id).first()
-    if attempt is None:
-        raise Http404
+    attempt = _set_attempt(question_set, attempt_id)
     reviewed = [_reviewed(slot, response, attempt.language)
                 for slot, response in selectors.review(attempt)]  # fmt: skip
     context = {"question_set": question_set, "attempt": attempt, "reviewed": reviewed}
     return render(request, "teach/attempt.html", context)
+
+
+@own_set
+@require_http_methods(["GET", "HEAD", "POST"])
+def attempt_remove(request, question_set, attempt_id):
+    """Asks first (a page, so it works without JavaScript), then removes on the POST."""
+    attempt = _set_attempt(question_set, attempt_id)
+    if request.method == "POST":
+        teaching.attempt_remove(question_set=question_set, attempt_id=attempt.pk)
+        messages.success(
+            request,
+            _("The attempt of %(name)s was removed from the results. It is kept: restore it "
+              "from “Removed attempts”.") % {"name": attempt.nickname},
+        )  # fmt: skip
+        return redirect("quizzes:set_results", pk=question_set.pk)
+    context = {"question_set": question_set, "attempt": attempt}
+    return render(request, "teach/attempt_remove.html", context)
+
+
+@own_set
+@require_POST
+def attempt_restore(request, question_set, attempt_id):
+    attempt = _set_attempt(question_set, attempt_id)
+    teaching.attempt_restore(question_set=question_set, attempt_id=attempt.pk)
+    messages.success(
+        request, _("The attempt of %(name)s is back in the results.") % {"name": attempt.nickname}
+    )
+    return redirect(_back(request, reverse("quizzes:set_results", args=[question_set.pk])))
+
+
+@own_set
+@require_http_methods(["GET", "HEAD", "POST"])
+def accommodations(request, question_set):
+    """Extra time or attempts for single students: the list, and a form to add or change one
+    (``?edit=<id>`` fills it in with one already saved)."""
+    here = reverse("quizzes:set_accommodations", args=[question_set.pk])
+    if request.method == "POST" and "delete" in request.POST:
+        if teaching.accommodation_delete(
+            question_set=question_set, accommodation_id=_int(request.POST["delete"])
+        ):
+            messages.success(request, _("The accommodation was removed."))
+        return redirect(here)
+    if request.method == "POST":
+        form = AccommodationForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            saved = teaching.accommodation_save(
+                question_set=question_set,
+                nickname=data["nickname"],
+                user=data["username"],
+                extra_minutes=data["extra_minutes"],
+                extra_attempts=data["extra_attempts"],
+                accommodation_id=data["accommodation"],
+            )
+            who = saved.user.get_username() if saved.user else saved.nickname
+            messages.success(request, _("Saved the accommodation for %(name)s.") % {"name": who})
+            for note in _accommodation_notes(question_set, saved):
+                messages.info(request, note)
+            return redirect(here)
+    else:
+        editing = (
+            question_set.accommodations.select_related("user")
+            .filter(pk=_int(request.GET.get("edit")))
+            .first()
+        )
+        form = AccommodationForm(initial=_accommodation_initial(editing))
+    context = {
+        "question_set": question_set,
+        "form": form,
+        "rows": selectors.set_accommodations(question_set),
+    }
+    return render(request, "teach/accommodations.html", context)
+
+
+def _accommodation_initial(accommodation) -> dict:
+    if accommodation is None:
+        return {"extra_minutes": 0, "extra_attempts": 0}
+    return {
+        "accommodation": accommodation.pk,
+        "nickname": accommodation.nickname,
+        "username": accommodation.user.get_username() if accommodation.user else "",
+        "extra_minutes": accommodation.extra_minutes,
+        "extra_attempts": accommodation.extra_attempts,
+    }
+
+
+def _accommodation_notes(question_set, accommodation) -> list[str]:
+    """What the teacher should know about an accommodation just saved."""
+    notes = []
+    row = next(r for r in selectors.set_accommodations(question_set)
+               if r.accommodation.pk == accommodation.pk)  # fmt: skip
+    if not row.in_use and accommodation.user is None:
+        notes.append(
+            _("No attempt in this quiz uses the nickname “%(name)s” yet: it applies when a "
+              "student starts with it, so check the spelling.") % {"name": accommodation.nickname}
+        )  # fmt: skip
+    if accommodation.extra_minutes and not question_set.time_limit_minutes:
+        notes.append(_("This quiz has no time limit, so extra minutes change nothing unless "
+                       "you set one."))  # fmt: skip
+    if accommodation.extra_attempts and not question_set.attempts_allowed:
+        notes.append(_("This quiz allows any number of attempts, so extra attempts change "
+                       "nothing unless you set a limit."))  # fmt: skip
+    return notes
 
 
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection):

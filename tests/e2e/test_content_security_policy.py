@@ -32,7 +32,8 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 NOT_PAGES = {"set_results_csv", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
-           "set_delete", "question_delete", "set_teachers", "shared_duplicate"}  # fmt: skip
+           "set_delete", "set_attempt_restore", "question_delete", "set_teachers",
+           "shared_duplicate"}  # fmt: skip
 
 
 class Watch:
@@ -206,6 +207,8 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
         f"/teach/sets/{question_set.pk}/share/",
         f"/teach/sets/{question_set.pk}/results/",
         f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/",
+        f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/remove/",
+        f"/teach/sets/{question_set.pk}/accommodations/",
         f"/teach/sets/{question_set.pk}/print/",
         f"/teach/sets/{question_set.pk}/regrade/",
         "/accounts/password_change/",

@@ -103,3 +103,37 @@ def test_the_teachers_results_cost_the_same_queries_whatever_the_class_size(
         with count_statements(connection) as sent, django_assert_num_queries(queries):
             assert teacher.get(url, **htmx).status_code == 200
         assert len(sent) == queries
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_grades_the_grid_and_removed_attempts_cost_no_query_per_student(
+    question_bank, size, django_assert_num_queries
+):
+    """Students with several attempts, one from a shared browser, one removed: the results
+    page, its all-attempts statistics and the CSV still cost a fixed number of statements."""
+    from tests.quizzes.teacher import take
+
+    owner = TeacherFactory(username=f"g{size}")
+    question_set = QuestionSet.objects.create(owner=owner, title="Pinned", attempts_allowed=0)
+    teaching.set_add(question_set=question_set, questions=bank_of(5))
+    teaching.set_publish(question_set=question_set)
+    for n in range(size):
+        browser = "shared" if n < 2 else f"b{n}"
+        for _ in range(2):
+            take(question_set, f"S{n}", [True, False, True, False, True], browser=browser)
+    junk = question_set.attempts.order_by("started_at").first()
+    teaching.attempt_remove(question_set=question_set, attempt_id=junk.pk)
+    teacher = Client()
+    teacher.force_login(owner)
+    results = reverse("quizzes:set_results", args=[question_set.pk])
+    for params in ({}, {"attempts": "all"}):  # the whole page: 4 and the regrade check
+        with django_assert_num_queries(5):
+            assert teacher.get(results, params).status_code == 200
+    with django_assert_num_queries(4):
+        assert (
+            teacher.get(reverse("quizzes:set_results_csv", args=[question_set.pk])).status_code
+            == 200
+        )
+    accommodations = reverse("quizzes:set_accommodations", args=[question_set.pk])
+    with django_assert_num_queries(5):
+        assert teacher.get(accommodations).status_code == 200

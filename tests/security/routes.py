@@ -263,6 +263,10 @@ TABLE: dict[str, Row] = {
     "quizzes:set_results": teacher_only("GET"),
     "quizzes:set_results_csv": teacher_only("GET"),
     "quizzes:set_attempt": teacher_only("GET"),
+    # GET asks to confirm, POST removes; restoring takes only POST.
+    "quizzes:set_attempt_remove": teacher_only("GET", "POST"),
+    "quizzes:set_attempt_restore": teacher_post(),
+    "quizzes:set_accommodations": teacher_only("GET", "POST", data="accommodation"),
     "quizzes:set_regrade": teacher_only("GET", "POST"),
     "quizzes:set_export": teacher_only("GET"),
     "quizzes:set_print": teacher_only("GET"),

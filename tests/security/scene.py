@@ -107,6 +107,12 @@ class Scene:
             "add": lambda: {"uid": self.spare.uid},
             "add_random": lambda: {"topic": "", "count": "1"},
             "item": lambda: {"item": str(item.pk), "direction": "down"},
+            "accommodation": lambda: {
+                "nickname": "Ann",
+                "username": "",
+                "extra_minutes": "10",
+                "extra_attempts": "1",
+            },
             "question": lambda: written_question(),
             "import": lambda: {
                 "content": importers.pack(b"::Q::Lenin arrived in April 1917 {T}\n"),
