@@ -52,7 +52,9 @@ class NicknameField(forms.CharField):
 
 
 class StartForm(forms.Form):
-    nickname = NicknameField(help_text=_("Shown on your results; no account needed."))
+    """A practice quiz, taken alone: no nickname to ask for, since nobody else reads it
+    (a class quiz's join page asks for one, for the teacher)."""
+
     length = forms.TypedChoiceField(
         label=_("Number of questions"),
         choices=LENGTHS,

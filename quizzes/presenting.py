@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 
 from conference.wording import fold, surname
 
@@ -47,6 +47,7 @@ class Shown:
     lefts: tuple[Choice, ...] = ()  # matching
     rights: tuple[Choice, ...] = ()
     tolerance: float | None = None
+    typed: str = ""  # what a typed answer is: "number", "name", "date" or "word"
 
     def lookup(self) -> dict[str, str]:
         """Token -> stored id, for every token this question shows."""
@@ -81,7 +82,9 @@ def present(
             ids = _seeded(attempt_id, position, ids, "options")
         shown["choices"] = tuple(choice(i, texts[i]) for i in ids)
     elif kind == "true_false":
-        shown["choices"] = (choice("true", _("True")), choice("false", _("False")))
+        # In the quiz's language, as the statement is, whatever the page's language.
+        with override(language):
+            shown["choices"] = (choice("true", _("True")), choice("false", _("False")))
     elif kind == "ordering":
         texts = {item["id"]: item["text"][language] for item in payload["items"]}
         truth = [item["id"] for item in payload["items"]]
@@ -101,7 +104,33 @@ def present(
         shown["rights"] = tuple(choice(i, texts[i]) for i in payload["right_order"][language])
     elif kind == "numeric":
         shown["tolerance"] = payload.get("tolerance") or None
+    if kind in ("numeric", "short_answer"):
+        shown["typed"] = typed_kind(payload)
     return Shown(**shown)
+
+
+DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b1[0-9]{3}\b")
+
+
+def typed_kind(payload: dict) -> str:
+    """What a typed answer is, for the hint beside its box: a number, a name (each word
+    capitalised: "Chkheidze", "Nikolay Chkheidze"), a date, or another word."""
+    if payload["kind"] == "numeric":
+        return "number"
+    accepted = [text.strip() for text in payload.get("accepted", []) if text.strip()]
+    if accepted and all(DATE.search(text) for text in accepted):
+        return "date"
+    if accepted and all(word[:1].isupper() for text in accepted for word in text.split()):
+        return "name"
+    return "word"
+
+
+def number_text(value, language: str) -> str:
+    """A number as the quiz's language writes it: 12.5 in English, 12,5 in Italian."""
+    text = str(value)
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.replace(".", ",") if language == "it" else text
 
 
 def answer_texts(payload: dict, answer: dict | None, language: str) -> list[str]:
@@ -128,9 +157,10 @@ def answer_text(payload: dict, answer: dict | None, language: str) -> str:
         chosen = [_option_text(payload, i, language) for i in answer.get("options", [])]
         return "; ".join(t for t in chosen if t) or _("None selected")
     if kind == "true_false":
-        return _("True") if answer.get("value") else _("False")
+        with override(language):
+            return _("True") if answer.get("value") else _("False")
     if kind == "numeric":
-        return str(answer.get("value", ""))
+        return number_text(answer.get("value", ""), language)
     if kind == "ordering":
         texts = {i["id"]: i["text"][language] for i in payload["items"]}
         return " → ".join(texts.get(i, "?") for i in answer.get("order", []))
@@ -168,14 +198,15 @@ def key_text(payload: dict, language: str) -> str:
     if kind in ("single_choice", "multiple_response"):
         return "; ".join(key_texts(payload, language))
     if kind == "true_false":
-        return _("True") if payload["truth"] else _("False")
+        with override(language):
+            return _("True") if payload["truth"] else _("False")
     if kind == "numeric":
         if payload.get("tolerance"):
             return _("%(value)s (answers within %(tolerance)s accepted)") % {
-                "value": payload["number"],
-                "tolerance": payload["tolerance"],
+                "value": number_text(payload["number"], language),
+                "tolerance": number_text(payload["tolerance"], language),
             }
-        return str(payload["number"])
+        return number_text(payload["number"], language)
     if kind == "ordering":
         return " → ".join(i["text"][language] for i in payload["items"])
     if kind == "matching":
@@ -201,6 +232,58 @@ def _pairs(payload: dict, pairs: dict, language: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One piece of an answer with its own mark: a matching pair, a place in an ordering,
+    an option of a multiple-response question."""
+
+    given: str  # what the student put there (or the option)
+    right: bool
+    label: str = ""  # the matched item, or the place's number
+    key: str = ""  # the right one in that place, shown beside a wrong one
+    picked: bool = True  # multiple response: False for a right option left unpicked
+
+
+def answer_parts(payload: dict, answer: dict | None, language: str) -> list[Part]:
+    """A matching, ordering or multiple-response answer piece by piece, each marked right
+    or wrong with the right one beside it; empty for the other kinds and no answer."""
+    if not answer:
+        return []
+    kind = payload["kind"]
+    if kind == "multiple_response":
+        chosen = set(answer.get("options", []))
+        options = {o["id"]: o for o in payload["options"]}
+        return [
+            Part(
+                given=options[i]["text"][language], right=options[i]["correct"], picked=i in chosen
+            )
+            for i in payload["order"][language]
+            if i in chosen or options[i]["correct"]
+        ]
+    if kind == "matching":
+        rights = {r["id"]: r["text"][language] for r in payload["rights"]}
+        pairs = answer.get("pairs", {})
+        return [
+            Part(
+                label=left["text"][language],
+                given=rights.get(pairs.get(left["id"]), "—"),
+                right=pairs.get(left["id"]) == left["match"],
+                key=rights[left["match"]],
+            )
+            for left in payload["lefts"]
+        ]
+    if kind == "ordering":
+        texts = {i["id"]: i["text"][language] for i in payload["items"]}
+        truth = [i["id"] for i in payload["items"]]
+        return [
+            Part(label=str(place), given=texts.get(given, "?"), right=given == key, key=texts[key])
+            for place, (given, key) in enumerate(
+                zip(answer.get("order", []), truth, strict=False), start=1
+            )
+        ]
+    return []
+
+
+@dataclass(frozen=True)
 class Entered:
     """What a student had entered, in the tokens a question is shown with: to show the
     question again with it (a saved answer, an interactive try)."""
@@ -223,8 +306,10 @@ def entered(shown: Shown, answer: dict | None) -> Entered:
         return Entered(chosen=frozenset(tokens.get(i) for i in answer.get("options", [])))
     if kind == "true_false":
         return Entered(chosen=frozenset([tokens["true" if answer.get("value") else "false"]]))
-    if kind in ("numeric", "short_answer"):
-        return Entered(typed=str(answer.get("value", answer.get("text", ""))))
+    if kind == "numeric":
+        return Entered(typed=number_text(answer.get("value", ""), shown.language))
+    if kind == "short_answer":
+        return Entered(typed=str(answer.get("text", "")))
     if kind == "ordering":
         return Entered(order=[tokens[i] for i in answer.get("order", []) if i in tokens])
     if kind == "matching":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from dataclasses import dataclass, field
@@ -203,21 +204,66 @@ def practice_questions(
     if exclude_facts:
         pool = [q for q in pool if not set(q.facts) & exclude_facts]
     # A greedy pick can paint itself into a corner (an ordering question takes four dates);
-    # a few shuffles find a pick with no fact asked twice whenever the bank allows one.
+    # a few shuffles find a pick with no fact asked twice whenever the bank allows one, and
+    # otherwise one whose questions on a fact can all be kept apart.
     best: list[Question] = []
-    best_overlap = None
+    best_score = None
     for _try in range(25):
         rng.shuffle(pool)
         pool.sort(key=lambda q: q.uid in avoid)  # stable: fresh questions first
-        chosen = _greedy(pool, length)
+        chosen = spread(_greedy(pool, length), rng=rng)
         asked = [f for q in chosen for f in q.facts]
         overlap = len(asked) - len(set(asked))
-        if best_overlap is None or (len(chosen), -overlap) > (len(best), -best_overlap):
-            best, best_overlap = chosen, overlap
+        score = (len(chosen), -overlap, -neighbours_sharing_a_fact(chosen))
+        if best_score is None or score > best_score:
+            best, best_score = chosen, score
         if overlap == 0 and len(chosen) == min(length, len(pool)):
             break
-    rng.shuffle(best)
     return best
+
+
+def neighbours_sharing_a_fact(questions: list) -> int:
+    """How many questions test a fact that the question just before them tested."""
+    return sum(1 for a, b in itertools.pairwise(questions) if set(a.facts) & set(b.facts))
+
+
+def spread(questions: list, *, rng: random.Random, budget: int = 500) -> list:
+    """The questions in a random order in which no two in a row test the same fact, when
+    there is one: a quiz longer than its topic has facts asks some fact twice, but never
+    back to back. A search that tries the most constrained question first finds such an
+    order at once for a quiz's few questions; past its budget, the order with the fewest
+    neighbours sharing a fact is kept."""
+    questions = list(questions)
+    rng.shuffle(questions)
+    facts = [set(q.facts) for q in questions]
+    clash = [[bool(a & b) for b in facts] for a in facts]
+    steps = 0
+
+    def extend(order: list[int], left: set[int]) -> list[int] | None:
+        nonlocal steps
+        if not left:
+            return order
+        steps += 1
+        if steps > budget:
+            return None
+        fits = [i for i in left if not order or not clash[order[-1]][i]]
+        # Fewest partners left first: they are the ones that strand the search.
+        fits.sort(key=lambda i: sum(1 for j in left if j != i and not clash[i][j]))
+        for i in fits:
+            found = extend([*order, i], left - {i})
+            if found is not None:
+                return found
+        return None
+
+    order = extend([], set(range(len(questions))))
+    if order is None:
+        order, left = [], set(range(len(questions)))
+        while left:  # greedy: a question unlike the last one, or any
+            fits = [i for i in sorted(left) if not order or not clash[order[-1]][i]]
+            choice = (fits or sorted(left))[0]
+            order.append(choice)
+            left.remove(choice)
+    return [questions[i] for i in order]
 
 
 UNDERSTANDING_SHARE = 5  # one question in five asks to understand

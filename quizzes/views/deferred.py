@@ -9,7 +9,7 @@ same views answer with the step alone.
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -29,6 +29,7 @@ from quizzes.views.student import (
     _step,
     _user,
     owner_token,
+    render_step,
 )
 
 
@@ -174,7 +175,9 @@ def _show(request, attempt: Attempt):
     if not request.htmx:
         return redirect(f"{url}#step")
     if attempt.position >= attempt.question_count:
-        return push_url(render(request, "quizzes/summary.html#summary", _summary(attempt)), url)
+        return push_url(
+            render_step(request, "quizzes/summary.html", "summary", _summary(attempt)), url
+        )
     slot = selectors.slot_for(
         attempt_id=attempt.pk,
         owner_token=owner_token(request),
@@ -202,8 +205,7 @@ def summary(request, attempt_id):
     elsewhere = _gone(request, attempt)
     if elsewhere is not None:
         return elsewhere
-    template = "quizzes/summary.html#summary" if request.htmx else "quizzes/summary.html"
-    return render(request, template, _summary(attempt))
+    return render_step(request, "quizzes/summary.html", "summary", _summary(attempt))
 
 
 @never_cache

@@ -30,7 +30,14 @@ from quizzes.live import services as live_services
 from quizzes.live.forms import ControlForm, LiveStartForm, RenameForm
 from quizzes.models import LiveSession
 from quizzes.presenting import answer_text, key_text, present
-from quizzes.views.student import _attempt_or_404, _question_context, _reviewed, _user, owner_token
+from quizzes.views.student import (
+    _attempt_or_404,
+    _question_context,
+    _reviewed,
+    _user,
+    fragment_wanted,
+    owner_token,
+)
 from quizzes.views.teacher import own_set, share_url
 
 Step = LiveSession.Step
@@ -60,7 +67,7 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
     context = {
         "attempt": attempt,
         "live": step,
-        "question_set": session.question_set if not request.htmx else None,
+        "question_set": None if fragment_wanted(request) else session.question_set,
         "etag": f"{step.version}-{request.LANGUAGE_CODE}",
         "polling": not attempt.removed and step.step != Step.ENDED,
         "error": question.get("error"),
@@ -76,7 +83,7 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
             context["answer"] = answer_text(payload, step.response.answer, attempt.language)
         if step.step == Step.REVEALED:
             context["feedback"] = _reviewed(step.slot, step.response, attempt.language)
-    template = "quizzes/live.html#step" if request.htmx else "quizzes/live.html"
+    template = "quizzes/live.html#step" if fragment_wanted(request) else "quizzes/live.html"
     return render(request, template, context, status=status)
 
 

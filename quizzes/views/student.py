@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import secrets
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -22,10 +24,11 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
 from quizzes import behaviours, challenges, selectors, services, teaching
-from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
+from quizzes.forms import NICKNAME_MAX, AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.live import selectors as live
 from quizzes.models import Attempt
 from quizzes.presenting import (
+    answer_parts,
     answer_text,
     answer_texts,
     entered,
@@ -54,10 +57,28 @@ def _user(request):
     return request.user if request.user.is_authenticated else None
 
 
+def fragment_wanted(request) -> bool:
+    """Whether to answer with a step alone: for an htmx swap, yes; for htmx's history
+    restore (Back or Forward to a step that was swapped in), no: it replaces the whole
+    page, so it gets the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def render_step(request, template: str, partial: str, context: dict, status: int = 200):
+    """``template``, or its ``partial`` alone for an htmx swap. The partial then carries the
+    page's <title>, which htmx moves to the tab. One URL answers with a page or a fragment,
+    so caches must tell them apart by the headers that choose."""
+    fragment = fragment_wanted(request)
+    context = {**context, "fragment": fragment}
+    response = render(request, f"{template}#{partial}" if fragment else template, context,
+                      status=status)  # fmt: skip
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response
+
+
 def _step(request, context: dict, status: int = 200):
     """The quiz page, or for an htmx request its step alone."""
-    template = "quizzes/take.html#step" if request.htmx else "quizzes/take.html"
-    return render(request, template, context, status=status)
+    return render_step(request, "quizzes/take.html", "step", context, status=status)
 
 
 @require_safe
@@ -67,10 +88,7 @@ def home(request):
 
 def _start_initial(request) -> dict:
     language = (request.LANGUAGE_CODE or "en")[:2]
-    initial = {"language": language if language in ("en", "it") else "en", "length": 10}
-    if request.user.is_authenticated:
-        initial["nickname"] = request.user.get_short_name() or request.user.get_username()
-    return initial
+    return {"language": language if language in ("en", "it") else "en", "length": 10}
 
 
 def _home(request, start_form, join_form, status: int = 200):
@@ -99,7 +117,7 @@ def start(request):
         attempt = services.practice_start(
             owner_token=browser,
             user=_user(request),
-            nickname=data["nickname"],
+            nickname=_nickname(request).get("nickname", ""),
             language=data["language"],
             length=data["length"],
             topic=data["topic"],
@@ -192,8 +210,12 @@ def _language(request) -> str:
 
 
 def _nickname(request) -> dict:
+    """The nickname to fill in: a logged-in user's name, or the one a student comes back
+    with from the results ("Take this quiz again")."""
     if request.user.is_authenticated:
         return {"nickname": request.user.get_short_name() or request.user.get_username()}
+    if request.GET.get("nickname"):
+        return {"nickname": request.GET["nickname"][:NICKNAME_MAX]}
     return {}
 
 
@@ -232,12 +254,21 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
     chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
     # A matching question's choices, by the token of each left item.
     pairs = {left.token: sent.get(f"pair_{left.token}") for left in shown.lefts} if sent else {}
+    errors = form.errors if form is not None and not form.is_valid() else None
+    # The fields in error, marked aria-invalid; the first one in the page takes the focus.
+    invalid = set(errors or ())
+    invalid_pairs = [left.token for left in shown.lefts if f"pair_{left.token}" in invalid]
     context = {
         "attempt": attempt,
         "slot": slot,
         "shown": shown,
         "form": form,
-        "errors": form.errors if form is not None and not form.is_valid() else None,
+        "errors": errors,
+        # Each message once: a matching question's empty choices all say the same.
+        "error_messages": list(dict.fromkeys(m for ms in (errors or {}).values() for m in ms)),
+        "invalid": invalid,
+        "invalid_pairs": invalid_pairs,
+        "first_invalid_pair": invalid_pairs[0] if invalid_pairs else None,
         "number": slot.position + 1,
         "error": error,
         "focus": focus,
@@ -263,12 +294,12 @@ def _seconds_left(attempt: Attempt) -> int | None:
 
 def _live(request, attempt: Attempt):
     url = reverse("quizzes:live", args=[attempt.pk])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return HttpResponseClientRedirect(url) if fragment_wanted(request) else redirect(url)
 
 
 def _finished(request, attempt: Attempt):
     url = reverse("quizzes:results", args=[attempt.pk])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return HttpResponseClientRedirect(url) if fragment_wanted(request) else redirect(url)
 
 
 @require_safe
@@ -287,7 +318,10 @@ def take(request, attempt_id):
         return _finished(request, slot.attempt)
     if not behaviours.of(slot.attempt).SEQUENTIAL:
         return redirect("quizzes:page", attempt_id=slot.attempt_id, number=slot.position + 1)
-    return _step(request, _question_context(slot))
+    # An ordering question after a move without JavaScript: its order and the moved button
+    # come in the address the move redirected to (tokens that do not fit are ignored).
+    order = request.GET.getlist("order") or None
+    return _step(request, _question_context(slot, order=order, focus=request.GET.get("focus")))
 
 
 @never_cache
@@ -371,6 +405,10 @@ def _move(request, slot, order, move):
         elif direction == "down" and index == len(tokens) - 1:
             direction = "up"
         context = _question_context(slot, order=tokens, focus=f"{direction}:{moved}")
+    if not request.htmx:
+        # Post/redirect/get: a reload shows the moved list again rather than resending.
+        query = urlencode({"order": tokens, "focus": context["focus"] or ""}, doseq=True)
+        return redirect(f"{reverse('quizzes:take', args=[slot.attempt_id])}?{query}#step")
     return _step(request, context)
 
 
@@ -435,9 +473,11 @@ def _reviewed(slot, response, language: str) -> dict:
     payload = slot.question.payload
     return {
         "number": slot.position + 1,
+        "kind": payload["kind"],
         "prompt": payload["prompt"][language],
         "answer": answer_text(payload, response.answer if response else None, language),
         "answers": answer_texts(payload, response.answer if response else None, language),
+        "parts": answer_parts(payload, response.answer if response else None, language),
         "key": key_text(payload, language),
         "keys": key_texts(payload, language),
         "fraction": response.fraction if response else 0.0,
@@ -538,7 +578,9 @@ def again(request, attempt_id):
     # A class quiz is taken again under the set's rules (its attempts allowed), never as a
     # practice quiz on its facts.
     if attempt.question_set_id:
-        return redirect("quizzes:join_set", code=attempt.question_set.code)
+        # The class quiz's join page, with the nickname the student used filled in.
+        url = reverse("quizzes:join_set", args=[attempt.question_set.code])
+        return redirect(f"{url}?{urlencode({'nickname': attempt.nickname})}")
     asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
     return _restart(request, attempt, avoid=asked)
 

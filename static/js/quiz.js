@@ -1,7 +1,9 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
    what changed after an htmx swap (a step, a challenge), counts the time limit down (the
-   server enforces it) and sends what is entered when it runs out. The live quiz's phone
-   (#step) and projector (#screen) use it too, for a question's timer. */
+   server enforces it) and sends what is entered when it runs out, lets an ordering list be
+   dragged into order (the buttons stay, for keyboards), and keeps what is entered across a
+   switch of the interface language. The live quiz's phone (#step) and projector (#screen)
+   use it too, for a question's timer. */
 (function () {
   "use strict";
 
@@ -39,6 +41,7 @@
     function tick() {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       clock.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+      box.classList.toggle("last-minute", left <= 60);
       [60, 10].forEach(function (mark) {
         if (left <= mark && !said[mark] && announce) {
           said[mark] = true;
@@ -61,13 +64,157 @@
     if (target) target.focus();
   }
 
-  document.addEventListener("DOMContentLoaded", startTimer);
+  /* Drag and drop for an ordering question, with the mouse anywhere on an item and with a
+     finger on its grip (so that a finger elsewhere still scrolls the page). The hidden
+     inputs move with their items, so the form sends the order shown. */
+  function renumber(list) {
+    var items = list.querySelectorAll("li");
+    items.forEach(function (item, index) {
+      item.querySelectorAll("button.move").forEach(function (button) {
+        var up = button.value.indexOf("up:") === 0;
+        button.disabled = up ? index === 0 : index === items.length - 1;
+        var label = button.querySelector(".visually-hidden");
+        if (label) label.textContent = label.textContent.replace(/\d+/, String(index + 1));
+      });
+    });
+  }
+
+  function markMoved(list) {
+    var form = list.closest("form");
+    if (form && !form.elements.moved) {
+      var moved = document.createElement("input");
+      moved.type = "hidden";
+      moved.name = "moved";
+      moved.value = "1";
+      form.appendChild(moved);
+    }
+  }
+
+  function enableDragging(list) {
+    if (list.classList.contains("draggable")) return;
+    list.classList.add("draggable");
+    var hint = document.getElementById(list.getAttribute("aria-describedby"));
+    if (hint && hint.getAttribute("data-drag-hint")) hint.textContent = hint.getAttribute("data-drag-hint");
+    var dragged = null;
+    list.addEventListener("pointerdown", function (event) {
+      var item = event.target.closest("li");
+      if (!item || event.target.closest("button") || event.button > 0) return;
+      if (event.pointerType !== "mouse" && !event.target.closest(".grip")) return;
+      dragged = item;
+      dragged.classList.add("dragging");
+      try {
+        list.setPointerCapture(event.pointerId);
+      } catch (error) { /* a pointer the browser no longer tracks: moves still reach the list */ }
+      event.preventDefault();
+    });
+    list.addEventListener("pointermove", function (event) {
+      if (!dragged) return;
+      // Near the top or bottom of the screen, the page scrolls towards where the item goes.
+      if (event.clientY < 48) window.scrollBy(0, -16);
+      else if (event.clientY > window.innerHeight - 48) window.scrollBy(0, 16);
+      var before = null;
+      var items = list.querySelectorAll("li");
+      for (var i = 0; i < items.length; i++) {
+        if (items[i] === dragged) continue;
+        var box = items[i].getBoundingClientRect();
+        if (event.clientY < box.top + box.height / 2) {
+          before = items[i];
+          break;
+        }
+      }
+      if (before !== dragged.nextElementSibling || (!before && dragged !== list.lastElementChild)) {
+        list.insertBefore(dragged, before);
+      }
+    });
+    function drop() {
+      if (!dragged) return;
+      dragged.classList.remove("dragging");
+      dragged = null;
+      renumber(list);
+      markMoved(list);
+    }
+    list.addEventListener("pointerup", drop);
+    list.addEventListener("pointercancel", drop);
+  }
+
+  function enableOrdering() {
+    document.querySelectorAll("#step ol.ordering").forEach(enableDragging);
+  }
+
+  /* Switching the interface language reloads the page: what the student has entered in the
+     question is kept for that one reload (sessionStorage, this tab only), then put back. */
+  var DRAFT = "quiz-draft";
+  function pagePath() {  // the address without its language prefix (/it/quiz/… is /quiz/…)
+    return location.pathname.replace(/^\/[a-z]{2}(-[a-z]+)?\//, "/");
+  }
+  function saveDraft() {
+    var form = document.querySelector("#step form.answer-form");
+    if (!form || !form.elements.position) return;
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.type === "submit" || field.name === "csrfmiddlewaretoken") return;
+      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
+      fields.push([field.name, field.value]);
+    });
+    var draft = { path: pagePath(), position: form.elements.position.value, fields: fields };
+    try {
+      sessionStorage.setItem(DRAFT, JSON.stringify(draft));
+    } catch (error) { /* storage refused: the question comes back blank, as without JS */ }
+  }
+
+  function restoreDraft() {
+    var draft;
+    try {
+      draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
+      sessionStorage.removeItem(DRAFT);
+    } catch (error) { return; }
+    var form = document.querySelector("#step form.answer-form");
+    if (!draft || !form || !form.elements.position) return;
+    if (draft.path !== pagePath() || draft.position !== form.elements.position.value) return;
+    var list = form.querySelector("ol.ordering");
+    draft.fields.forEach(function (pair) {
+      var name = pair[0], value = pair[1];
+      if (name === "order" && list) {
+        var input = list.querySelector("input[name=order][value='" + CSS.escape(value) + "']");
+        if (input) list.appendChild(input.closest("li"));
+        return;
+      }
+      form.querySelectorAll("[name='" + CSS.escape(name) + "']").forEach(function (field) {
+        if (field.type === "radio" || field.type === "checkbox") {
+          if (field.value === value) field.checked = true;
+        } else if (field.type !== "hidden") {
+          field.value = value;
+        }
+      });
+    });
+    if (list) renumber(list);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("language-switcher")) return;
+    // After htmx steps the address is no longer the one the page was loaded at.
+    if (form.elements.next) form.elements.next.value = location.pathname + location.search;
+    saveDraft();
+  });
+  // Back or Forward to a step that htmx swapped in: the whole page comes back from the
+  // server (a history restore), without a page load.
+  document.addEventListener("htmx:historyRestore", function () {
+    startTimer();
+    enableOrdering();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    restoreDraft();
+    startTimer();
+    enableOrdering();
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.target;
     if (!target || !target.id) return;
     if (target.id === "step") {
       focusStep();
       startTimer();
+      enableOrdering();
     } else if (target.id === "screen") {
       startTimer(); /* the live projector: htmx keeps the focus on the button it was on */
     } else if (target.classList.contains("challenge")) {

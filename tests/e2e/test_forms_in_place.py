@@ -24,7 +24,6 @@ def feedback_on_the_first_question(browser, site, *, viewport, javascript=True, 
     page.set_default_timeout(10_000)
     prefix = "/it" if language == "it" else ""
     page.goto(f"{site}{prefix}/")
-    page.locator("input[name=nickname]").fill("Ada")
     page.locator("input[name=length][value='5']").check()
     page.locator("select[name=language]").select_option(language)
     page.locator("form.card button[type=submit]").first.click()
@@ -100,7 +99,6 @@ def test_an_error_page_through_htmx_takes_the_place_of_the_main_content(site, br
     context = browser.new_context(viewport=PHONE, locale="en-GB")
     page = context.new_page()
     page.goto(site + "/")
-    page.get_by_label("Your nickname").fill("Ada")
     page.get_by_role("button", name="Start the quiz").click()
     expect(page.locator("#step-title")).to_be_visible()
     page.wait_for_load_state()

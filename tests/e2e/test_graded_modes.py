@@ -20,7 +20,6 @@ def own_attempt(page, site, *, kinds, behaviour, minutes=None) -> Attempt:
     """This browser's own attempt: a practice quiz starts the session, then the test gives
     the browser an attempt of the kinds it needs."""
     page.goto(site + "/")
-    page.get_by_label("Your nickname").fill("Ada")
     page.get_by_role("button", name="Start the quiz").click()
     expect(page.locator("#step-title")).to_be_visible()
     mine = Attempt.objects.latest("started_at")

@@ -3,7 +3,7 @@
 import pytest
 
 from quizzes import nicknames, teaching
-from quizzes.forms import StartForm
+from quizzes.teacher_forms import NicknameForm
 from tests.quizzes.teacher import published_set
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +22,13 @@ ZWJ, RLO = "\u200d", "\u202e"
     ],
 )
 def test_a_nickname_is_stored_without_invisible_or_fullwidth_characters(typed, stored):
-    form = StartForm({"nickname": typed, "length": "5", "language": "en", "behaviour": "immediate"})
+    form = NicknameForm({"nickname": typed})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["nickname"] == stored
 
 
 def test_a_nickname_of_only_invisible_characters_is_refused_with_a_message():
-    form = StartForm(
-        {"nickname": f"{ZWJ}{RLO}\u200b", "length": "5", "language": "en", "behaviour": "immediate"}
-    )
+    form = NicknameForm({"nickname": f"{ZWJ}{RLO}\u200b"})
     assert not form.is_valid()
     assert form.errors["nickname"] in (
         ["Choose a nickname to start."],

@@ -130,6 +130,37 @@ def test_the_interface_follows_the_language_switcher_and_the_quiz_keeps_its_own(
     assert slot(attempt, 0).question.payload["prompt"]["en"][:30].replace("'", "&#x27;") in italian
 
 
+def test_a_quiz_in_another_language_than_the_page_says_it_keeps_its_own(bank, client):
+    attempt = start(client, kinds=["true_false", "numeric"], language="en")
+    url = reverse("quizzes:take", args=[attempt.pk])
+    assert "the language this quiz was started in" not in client.get(url).content.decode()
+    italian = client.get("/it" + url).content.decode()
+    assert 'class="quiz-language"' in italian
+    # A true/false question's answers are in the quiz's language, as its statement is.
+    choices = italian.split('class="choices"')[1].split("</div>")[0]
+    assert "True" in choices and "False" in choices and "Vero" not in choices
+
+
+def test_taking_a_class_quiz_again_fills_in_the_nickname(bank, client):
+    from quizzes import teaching
+    from tests.quizzes.student import set_session
+    from tests.quizzes.teacher import published_set
+
+    question_set = published_set(kinds=("true_false",), attempts_allowed=2)
+    set_session(client, quiz_owner="test-owner-token")
+    attempt = teaching.set_start(
+        question_set=question_set, nickname="Ann Lee", owner_token="test-owner-token"
+    )
+    client.post(reverse("quizzes:answer", args=[attempt.pk]), answer_data(attempt, 0))
+    results = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "Take this quiz again" in results and "Try again with new questions" not in results
+    response = client.post(reverse("quizzes:again", args=[attempt.pk]), follow=True)
+    assert response.redirect_chain[-1][0].startswith(
+        reverse("quizzes:join_set", args=[question_set.code])
+    )
+    assert 'value="Ann Lee"' in response.content.decode()
+
+
 def test_several_right_answers_are_listed_one_per_line_not_joined_by_commas(bank, client):
     attempt = start(client, kinds=["multiple_response", "true_false"])
     finish(client, attempt, [True, True])
@@ -137,8 +168,10 @@ def test_several_right_answers_are_listed_one_per_line_not_joined_by_commas(bank
     keys = [o["text"]["en"] for o in payload["options"] if o["correct"]]
     assert len(keys) >= 2
     html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
-    # The student's answer and the right one: each a list with an item per option.
-    assert html.count('<ul class="answers">') == 2
+    # The student's answer, an item per option marked right, wrong or missed
+    # (test_feedback_by_piece), and the right one, a list with an item per option.
+    assert html.count('<ul class="parts"') == 1 and html.count('<ul class="answers">') == 1
     for key in keys:
-        assert html.count(f"<li>{key}</li>") == 2
+        assert html.count(f"<li>{key}</li>") == 1
+        assert f'<span class="part-text">{key}</span>' in html
     assert ", ".join(keys) not in html

@@ -18,7 +18,6 @@ def bank(question_bank):
 
 def start_data(**overrides):
     data = {
-        "nickname": "Ada",
         "length": "10",
         "topic": "",
         "language": "en",
@@ -32,8 +31,20 @@ def start_data(**overrides):
 def test_home_page_offers_a_practice_quiz_and_a_join_code(bank, client):
     html = client.get("/").content.decode()
     assert 'action="/quiz/start/"' in html and 'action="/join/"' in html
-    for label in ("Your nickname", "Number of questions", "Topic", "Language of the questions"):
+    for label in ("Number of questions", "Topic", "Language of the questions"):
         assert label in html
+
+
+def test_a_practice_quiz_starts_with_one_click_and_no_nickname(bank, client):
+    """Practising alone, nobody else reads a nickname: the defaults start a quiz."""
+    html = client.get("/").content.decode()
+    practice = html.split('action="/quiz/start/"')[1].split("</form>")[0]
+    assert 'name="nickname"' not in practice
+    response = client.post(reverse("quizzes:start"), start_data())
+    attempt = Attempt.objects.get()
+    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk])
+    results = client.get(reverse("quizzes:results", args=[attempt.pk]), follow=True)
+    assert results.status_code == 200
 
 
 @pytest.mark.parametrize("length", [5, 10, 20])
@@ -76,18 +87,6 @@ def test_the_language_of_the_questions_is_kept_by_the_attempt(bank, client):
     assert "Check answer" in html  # the interface stays in the site's language
 
 
-def test_a_missing_nickname_is_explained_and_starts_nothing(bank, client):
-    response = client.post(reverse("quizzes:start"), start_data(nickname="   "))
-    assert response.status_code == 200
-    assert "Choose a nickname to start." in response.content.decode()
-    assert not Attempt.objects.exists()
-
-
-def test_runs_of_spaces_in_a_nickname_become_one(bank, client):
-    client.post(reverse("quizzes:start"), start_data(nickname="  Ann   Maria "))
-    assert Attempt.objects.get().nickname == "Ann Maria"
-
-
 def test_a_tampered_length_is_refused(bank, client):
     response = client.post(reverse("quizzes:start"), start_data(length="500"))
     assert "Select a valid choice" in response.content.decode()
@@ -97,9 +96,9 @@ def test_a_tampered_length_is_refused(bank, client):
 def test_a_logged_in_user_is_recognised(bank, client):
     user = UserFactory(username="maria", first_name="Maria")
     client.force_login(user)
-    assert 'value="Maria"' in client.get("/").content.decode()
-    client.post(reverse("quizzes:start"), start_data(nickname="Maria"))
-    assert Attempt.objects.get().user == user
+    client.post(reverse("quizzes:start"), start_data())
+    attempt = Attempt.objects.get()
+    assert attempt.user == user and attempt.nickname == "Maria"
 
 
 def test_an_unknown_code_gets_a_clear_message(bank, client):
