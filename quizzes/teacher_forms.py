@@ -15,6 +15,16 @@ from quizzes.models import KIND_CHOICES, LEVEL_CHOICES, TOPIC_CHOICES, QuestionS
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class NewSetForm(forms.ModelForm):
+    """What a new quiz needs before anything else: its title (the rest has defaults)."""
+
+    class Meta:
+        model = QuestionSet
+        fields = ["title"]
+        labels = {"title": _("Title of the new quiz")}
+        help_texts = {"title": _("Students see it when they join; you can change it later.")}
+
+
 class SetSettingsForm(forms.ModelForm):
     class Meta:
         model = QuestionSet

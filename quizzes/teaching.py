@@ -22,14 +22,13 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def set_create(*, owner, title: str = "", language: str = "en") -> QuestionSet:
-    """A new draft. Its language is the one the teacher works in (the interface's), so an
-    Italian teacher's quiz and its question bank are in Italian from the start."""
+def set_create(*, owner, title: str, language: str = "en") -> QuestionSet:
+    """A new draft under the title the teacher gave it. Its language is the one the teacher
+    works in (the interface's), so an Italian teacher's quiz and its question bank are in
+    Italian from the start."""
     if language not in dict(LANGUAGE_CHOICES):
         language = "en"
-    return QuestionSet.objects.create(
-        owner=owner, title=title or _("Untitled quiz"), language=language
-    )
+    return QuestionSet.objects.create(owner=owner, title=title, language=language)
 
 
 def set_add(*, question_set: QuestionSet, questions: list[Question]) -> int:

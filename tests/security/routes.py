@@ -246,6 +246,7 @@ TABLE: dict[str, Row] = {
             },
         },
         actor="set_owner",
+        data="new_set",
     ),
     "quizzes:set_edit": teacher_only("GET", "POST", data="settings"),
     "quizzes:set_bank": teacher_only("GET"),
@@ -258,7 +259,7 @@ TABLE: dict[str, Row] = {
     "quizzes:set_close": teacher_post(),
     "quizzes:set_reopen": teacher_post(),
     "quizzes:set_duplicate": teacher_post(),
-    "quizzes:set_delete": teacher_post(),
+    "quizzes:set_delete": teacher_only("GET", "POST"),  # GET: the page that asks to confirm
     "quizzes:set_share": teacher_only("GET"),
     "quizzes:set_results": teacher_only("GET"),
     "quizzes:set_results_csv": teacher_only("GET"),
