@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, regrading, selectors, services, teaching
+from quizzes import charts, regrading, selectors, services, spreadsheets, teaching
 from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
@@ -392,7 +392,15 @@ def delete(request, question_set):
 
 
 def share_url(request, question_set) -> str:
-    return request.build_absolute_uri(reverse("quizzes:join_set", args=[question_set.code]))
+    """The join link in no language: it opens in each student's own (see site.join_link)."""
+    return request.build_absolute_uri(reverse("join_link", args=[question_set.code]))
+
+
+def _qr(link: str, **options) -> str:
+    # segno writes plain SVG markup from the link, which we built ourselves.
+    return mark_safe(
+        segno.make(link, error="m").svg_inline(dark="#1b1b1f", light="#ffffff", **options)
+    )
 
 
 @own_set
@@ -401,12 +409,20 @@ def share(request, question_set):
     if not question_set.code:
         return redirect("quizzes:set_edit", pk=question_set.pk)
     link = share_url(request, question_set)
-    qr = segno.make(link, error="m").svg_inline(
-        scale=6, dark="#1b1b1f", light="#ffffff", omitsize=False
-    )
-    # segno writes plain SVG markup from the link, which we built ourselves.
     return render(request, "teach/share.html", {
-        "question_set": question_set, "link": link, "qr": mark_safe(qr),
+        "question_set": question_set, "link": link, "qr": _qr(link, scale=6, omitsize=False),
+        "spoken": " ".join(question_set.code)})  # fmt: skip
+
+
+@own_set
+@require_safe
+def projector(request, question_set):
+    """The code and a QR code as large as the screen allows, for the back of a classroom."""
+    if not question_set.code:
+        return redirect("quizzes:set_edit", pk=question_set.pk)
+    link = share_url(request, question_set)
+    return render(request, "teach/projector.html", {
+        "question_set": question_set, "link": link, "qr": _qr(link, scale=1, omitsize=True),
         "spoken": " ".join(question_set.code)})  # fmt: skip
 
 
@@ -429,32 +445,62 @@ def results(request, question_set):
     return render(request, "teach/results.html", context)
 
 
+def results_table(question_set) -> tuple[list[str], list[list]]:
+    """The results as a header and rows of cells: the CSV and the .xlsx file are both
+    written from it, so they always have the same columns. Numbers stay numbers here."""
+    data = selectors.set_results(question_set, sort="nickname")
+    header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
+              _("Percentage"), _("Time (seconds)"), _("State")]  # fmt: skip
+    rows = []
+    for row in data.rows:
+        a = row.attempt
+        rows.append(
+            [
+                spreadsheet_safe(a.nickname),
+                _stamp(a.started_at),
+                _stamp(a.finished_at),
+                a.score,
+                a.max_score,
+                round(a.percentage, 1),
+                row.seconds,
+                a.get_state_display(),
+            ]
+        )
+    return header, rows
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 @own_set
 @require_safe
 def results_csv(request, question_set):
-    data = selectors.set_results(question_set, sort="nickname")
+    header, rows = results_table(question_set)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"results-{question_set.code or question_set.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # the BOM, so spreadsheets read UTF-8 (Čcheidze, Zavad'e)
     writer = csv.writer(response)
-    header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
-              _("Percentage"), _("Time (seconds)"), _("State")]  # fmt: skip
     writer.writerow(header)
-    for row in data.rows:
-        a = row.attempt
-        writer.writerow(
-            [
-                spreadsheet_safe(a.nickname),
-                _stamp(a.started_at),
-                _stamp(a.finished_at),
-                f"{a.score:g}",
-                f"{a.max_score:g}",
-                f"{a.percentage:.1f}",
-                row.seconds if row.seconds is not None else "",
-                a.get_state_display(),
-            ]
-        )
+    for row in rows:
+        writer.writerow([_csv_cell(cell) for cell in row])
+    return response
+
+
+@own_set
+@require_safe
+def results_xlsx(request, question_set):
+    header, rows = results_table(question_set)
+    content = spreadsheets.workbook([(_("Results"), header, rows)])
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = f"results-{question_set.code or question_set.pk}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -515,14 +561,36 @@ def printable(request, question_set):
 
     language = question_set.language
     questions = selectors.set_questions_for_attempt(question_set)
-    printed = [
-        {
-            "shown": present(q.payload, attempt_id="print", position=n, language=language),
+    printed = []
+    for n, q in enumerate(questions):
+        shown = present(q.payload, attempt_id="print", position=n, language=language)
+        printed.append({
+            "shown": shown,
             "key": key_text(q.payload, language),
+            "key_letters": _key_letters(q.payload, shown),
             "explanation": q.payload["explanation"][language],
-        }
-        for n, q in enumerate(questions)
-    ]
+        })  # fmt: skip
     return render(request, "teach/print.html", {
         "question_set": question_set, "printed": printed,
         "with_key": request.GET.get("key") == "1"})  # fmt: skip
+
+
+def _key_letters(payload: dict, shown) -> str:
+    """The key as a student writes it on paper: for matching, the letter of the right
+    column beside each number of the left ("1 C, 2 A"); for ordering, the number beside
+    each lettered event ("a 3, b 1")."""
+    if shown.kind == "matching":
+        letters = {right.id: LETTERS[i] for i, right in enumerate(shown.rights)}
+        match = {left["id"]: left["match"] for left in payload["lefts"]}
+        return ", ".join(
+            f"{i} {letters.get(match.get(left.id), '?')}" for i, left in enumerate(shown.lefts, 1)
+        )
+    if shown.kind == "ordering":
+        place = {item["id"]: i for i, item in enumerate(payload["items"], 1)}
+        return ", ".join(
+            f"{LETTERS[i].lower()} {place.get(item.id, '?')}" for i, item in enumerate(shown.items)
+        )
+    return ""
+
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

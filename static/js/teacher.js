@@ -30,7 +30,7 @@
     var button = event.target.closest ? event.target.closest("[data-copy]") : null;
     if (!button || !navigator.clipboard) return;
     var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.getElementById(button.getAttribute("aria-describedby") || "");
+    var status = document.getElementById(button.getAttribute("data-status") || "");
     navigator.clipboard.writeText(source.href || source.textContent.trim()).then(function () {
       if (status) status.textContent = button.getAttribute("data-copied");
     });

@@ -28,7 +28,7 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 ));
 """
 # Downloads, not pages; and the actions, which only take POST.
-NOT_PAGES = {"set_results_csv", "set_export"}
+NOT_PAGES = {"set_results_csv", "set_results_xlsx", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
            "set_delete", "question_delete", "set_teachers", "shared_duplicate"}  # fmt: skip

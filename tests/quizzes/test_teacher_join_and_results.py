@@ -246,3 +246,32 @@ def test_the_teacher_reads_a_students_answers_question_by_question(open_set, cli
 def test_a_teacher_of_another_set_cannot_read_these_results(open_set, client):
     client.force_login(TeacherFactory(username="other"))
     assert client.get(reverse("quizzes:set_results_csv", args=[open_set.pk])).status_code == 404
+
+
+def test_the_xlsx_export_has_the_csvs_columns_with_numbers_as_numbers(open_set, client):
+    import openpyxl
+
+    browser = Client()
+    join(browser, open_set.code, "Nikolaj Čcheidze")
+    finish(browser, Attempt.objects.get(), [True, True, False])
+    teaching.set_start(question_set=open_set, nickname="=HYPERLINK(1)", owner_token="formula")
+    client.force_login(open_set.owner)
+    response = client.get(reverse("quizzes:set_results_xlsx", args=[open_set.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Content-Disposition"].endswith(f'results-{open_set.code}.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("quizzes:set_results_csv", args=[open_set.pk])).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[0] == csv_rows[0]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Nikolaj Čcheidze"][3:6] == [2, 3, 66.7]  # numbers a spreadsheet sums
+    assert by_name["'=HYPERLINK(1)"][0] == "'=HYPERLINK(1)"  # text, never a formula
+    assert len(rows) == len(csv_rows)

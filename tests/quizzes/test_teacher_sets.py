@@ -243,7 +243,7 @@ def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher
     assert re.fullmatch(r"[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}", question_set.code)
     html = client.get(reverse("quizzes:set_share", args=[question_set.pk])).content.decode()
     assert question_set.code in html
-    assert f"http://testserver/join/{question_set.code}/" in html
+    assert f"http://testserver/j/{question_set.code}/" in html
     assert "<svg" in html and "<path" in html  # the QR code, drawn on the server
 
 

@@ -197,6 +197,7 @@ TABLE: dict[str, Row] = {
     "set_language": public(get=REDIRECT, post=REDIRECT, data="language"),
     "healthz": public(),
     "robots": public(),
+    "join_link": public(get=REDIRECT),  # to the join page in the visitor's language
     "home": public(),
     # Accounts (the site's and django.contrib.auth's)
     "signup": public(),
@@ -261,8 +262,10 @@ TABLE: dict[str, Row] = {
     "quizzes:set_duplicate": teacher_post(),
     "quizzes:set_delete": teacher_only("GET", "POST"),  # GET: the page that asks to confirm
     "quizzes:set_share": teacher_only("GET"),
+    "quizzes:set_projector": teacher_only("GET"),
     "quizzes:set_results": teacher_only("GET"),
     "quizzes:set_results_csv": teacher_only("GET"),
+    "quizzes:set_results_xlsx": teacher_only("GET"),
     "quizzes:set_attempt": teacher_only("GET"),
     "quizzes:set_regrade": teacher_only("GET", "POST"),
     "quizzes:set_export": teacher_only("GET"),
