@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quizzes import nicknames, selectors
 from quizzes.models import LANGUAGE_CHOICES, Attempt, Question, QuestionSet, SetQuestion
@@ -233,7 +234,12 @@ def set_start(*, question_set: QuestionSet, nickname: str, owner_token: str, use
         taken = question_set.attempts.filter(mine).count()
         if allowed and taken >= allowed:
             raise JoinRefused(
-                _("You have used all your attempts at this quiz (%(count)d).") % {"count": allowed}
+                ngettext(
+                    "You have used your one attempt at this quiz.",
+                    "You have used all your %(count)d attempts at this quiz.",
+                    allowed,
+                )
+                % {"count": allowed}
             )
         questions = selectors.set_questions_to_start(question_set)
         if not questions:
