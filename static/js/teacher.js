@@ -11,19 +11,23 @@
   var pressedTop = null;
 
   document.addEventListener("htmx:beforeRequest", function (event) {
+    // Only a request the teacher made (the pressed button is inside the element that sends
+    // it), not the bank refreshing itself after it.
     var source = event.detail.elt;
-    pressedTop = source && source.getBoundingClientRect ? source.getBoundingClientRect().top : null;
+    var pressed = document.activeElement;
+    if (source && pressed && pressed !== document.body && source.contains(pressed)) {
+      pressedTop = pressed.getBoundingClientRect().top;
+    }
   });
 
   document.addEventListener("htmx:afterSettle", function () {
     var target = document.querySelector("[data-focus]");
-    if (!target) return;
-    target.removeAttribute("data-focus");
-    target.focus({ preventScroll: true });
-    if (pressedTop !== null) {
-      window.scrollBy(0, target.getBoundingClientRect().top - pressedTop);
-      pressedTop = null;
+    if (target) {
+      target.removeAttribute("data-focus");
+      target.focus({ preventScroll: true });
+      if (pressedTop !== null) window.scrollBy(0, target.getBoundingClientRect().top - pressedTop);
     }
+    pressedTop = null;
   });
 
   document.addEventListener("click", function (event) {

@@ -182,7 +182,10 @@ def test_adding_random_questions_says_one_more_question_in_the_singular(teacher,
     facts = {fact for q in topic_questions for fact in q.facts}
     # Take all but one fact of the topic, so that one more question fits.
     for question in topic_questions:
-        if len({f for item in question_set.items.all() for f in item.question.facts}) >= len(facts) - 1:
+        if (
+            len({f for item in question_set.items.all() for f in item.question.facts})
+            >= len(facts) - 1
+        ):
             break
         teaching.set_add_random(question_set=question_set, topic="composition", count=1)
     response = client.post(
