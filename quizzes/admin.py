@@ -28,24 +28,6 @@ from quizzes.services import bank_refresh
 from quizzes.signals import FACT_MODELS
 
 
-@admin.action(description=_("Regenerate the questions from the current facts"))
-def regenerate_questions(modeladmin, request, queryset):
-    report = bank_refresh()
-    modeladmin.message_user(
-        request, _("Question bank refreshed: %(report)s.") % {"report": report}, messages.SUCCESS
-    )
-
-
-def _add_action_to_fact_admins():
-    for model in FACT_MODELS:
-        model_admin = admin.site._registry.get(model)
-        if model_admin is not None and regenerate_questions not in (model_admin.actions or []):
-            model_admin.actions = [*(model_admin.actions or []), regenerate_questions]
-
-
-_add_action_to_fact_admins()
-
-
 def refresh_message(report) -> str:
     """What a fact's change did to the question bank, in an admin's words."""
     counts = [
@@ -63,6 +45,22 @@ def refresh_message(report) -> str:
     return gettext("The question bank was refreshed: %(changes)s.") % {
         "changes": "; ".join(changes)
     }
+
+
+@admin.action(description=_("Regenerate the questions from the current facts"))
+def regenerate_questions(modeladmin, request, queryset):
+    report = bank_refresh()
+    modeladmin.message_user(request, refresh_message(report), messages.SUCCESS)
+
+
+def _add_action_to_fact_admins():
+    for model in FACT_MODELS:
+        model_admin = admin.site._registry.get(model)
+        if model_admin is not None and regenerate_questions not in (model_admin.actions or []):
+            model_admin.actions = [*(model_admin.actions or []), regenerate_questions]
+
+
+_add_action_to_fact_admins()
 
 
 def _tell_what_the_bank_refresh_changed(view):

@@ -118,7 +118,7 @@ def test_applying_the_regrade_rescores_and_the_review_says_so(corrected, client)
     assert same.regraded_from is not None and same.fraction == same.fraction_before_regrade == 1
     # The teacher's view of the attempt, and the student's results, say what happened.
     detail = client.get(reverse("quizzes:set_attempt", args=[question_set.pk, ann.pk]))
-    assert "after a correction to the facts: from 2 to 1 points" in detail.content.decode()
+    assert "after a correction to the facts: from 2 to 1 point." in detail.content.decode()
     assert "100% of the credit before, 0% now" in detail.content.decode()
     # Nothing left to do: a second regrade changes nothing.
     again = client.get(reverse("quizzes:set_regrade", args=[question_set.pk])).content.decode()
@@ -136,7 +136,7 @@ def test_the_student_sees_the_regrade_on_their_results(corrected, client):
 
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     html = client.get(reverse("quizzes:results", args=[ann.pk])).content.decode()
-    assert "from 2 to 1 points" in html and "1 of 2 points" in html
+    assert "from 2 to 1 point." in html and "1 of 2 points" in html
 
 
 def test_leaving_it_keeps_every_score(corrected, client):
