@@ -239,11 +239,16 @@ class EventAdmin(FactAdmin):
     translated = ("predicate",)
     plain = ("date", "julian_date", "person", "body")
     readonly_fields = ("julian_date",)
-    list_display = ("date", "julian_date", "actor", "predicate_en")
+    list_display = ("date", "julian_date", "actor", "predicate_shown")
     list_filter = ("date", "person", "body", "prominence")
     search_fields = ("key", "predicate_en", "predicate_it", "person__name_en", "person__name_it")
     date_hierarchy = "date"
     inlines = [VoteInline]
+
+    @admin.display(description=_("predicate"), ordering="predicate_en")
+    def predicate_shown(self, obj):
+        """As a reader sees it: {person:plekhanov} shown as Georgy Plekhanov."""
+        return models.filled(obj.predicate_en, "en")
 
     @admin.display(description=_("Julian date (Old Style)"))
     def julian_date(self, obj):
@@ -335,10 +340,15 @@ class ConnectionAdmin(FactAdmin):
     translated = ("question", "statement", "also", "explanation")
     plain = ("relation", "links", "linked_facts")
     readonly_fields = ("linked_facts",)
-    list_display = ("key", "relation", "question_en")
+    list_display = ("key", "relation", "question_shown")
     list_filter = ("relation", "prominence")
     search_fields = ("key", "question_en", "question_it", "statement_en", "statement_it")
     inlines = [MisconceptionInline]
+
+    @admin.display(description=_("question"), ordering="question_en")
+    def question_shown(self, obj):
+        """As a reader sees it: {count:delegates} shown as 480."""
+        return models.filled(obj.question_en, "en")
 
     @admin.display(description=_("linked facts, to edit"))
     def linked_facts(self, obj):

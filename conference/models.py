@@ -56,6 +56,45 @@ def known_references() -> dict[str, set[str]]:
     }
 
 
+def reference_values(texts, language: str | None = None) -> dict[tuple[str, str], str]:
+    """What the references in texts stand for, in the active language (or ``language``): a
+    person's name, a figure, a date. One query per kind referred to, none without any.
+    (The question generator fills references from its own snapshot: FactBase.fill.)"""
+    from django.utils.translation import get_language, override
+
+    wanted: dict[str, set[str]] = {}
+    for text in texts:
+        for kind, key in references.references(text):
+            wanted.setdefault("event" if kind in ("date", "on") else kind, set()).add(key)
+    lang = (language or get_language() or "en")[:2]
+    lang = lang if lang in wording.MONTHS else "en"
+    values: dict[tuple[str, str], str] = {}
+    with override(lang):
+        if "person" in wanted:
+            for person in Person.objects.filter(key__in=wanted["person"]):
+                values[("person", person.key)] = person.name
+    if "count" in wanted:
+        for key, value in Count.objects.filter(key__in=wanted["count"]).values_list("key", "value"):
+            values[("count", key)] = str(value)
+    if "tally" in wanted:
+        for vote, choice, count in Tally.objects.filter(
+            vote__key__in={k.partition("/")[0] for k in wanted["tally"]}
+        ).values_list("vote__key", "choice", "count"):
+            values[("tally", f"{vote}/{choice}")] = str(count)
+    if "event" in wanted:
+        for key, date in Event.objects.filter(key__in=wanted["event"]).values_list("key", "date"):
+            values[("date", key)] = wording.format_date(lang, date)
+            values[("on", key)] = wording.on_date(lang, date)
+    return values
+
+
+def filled(text: str, language: str | None = None) -> str:
+    """A text with its references filled in, as a reader should see it (the admin's titles)."""
+    if not references.references(text):
+        return text
+    return references.fill(text, reference_values([text], language))
+
+
 def check_references(instance, fields: tuple[str, ...]) -> None:
     """Refuse wording that refers to a person, figure or date that does not exist."""
     errors = {}
@@ -310,7 +349,7 @@ class BodyFact(Fact):
         constraints = translated_nonempty("predicate")
 
     def __str__(self):
-        return f"{self.body} {self.predicate}"
+        return f"{self.body} {filled(self.predicate)}"
 
 
 class Role(Fact):
@@ -470,7 +509,7 @@ class Event(Fact):
         ]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.actor} {self.predicate}"
+        return f"{self.date:%Y-%m-%d} {self.actor} {filled(self.predicate)}"
 
     def clean(self):
         check_references(self, ("predicate",))
@@ -666,7 +705,7 @@ class Position(Fact):
         constraints = translated_nonempty("predicate")
 
     def __str__(self):
-        return f"{self.resolution} {self.predicate}"
+        return f"{self.resolution} {filled(self.predicate)}"
 
     def clean(self):
         for field in ("phrase", "misconception"):
@@ -781,7 +820,7 @@ class Connection(Fact):
         constraints = translated_nonempty("question", "statement", "explanation")
 
     def __str__(self):
-        return self.question
+        return filled(self.question)
 
     @property
     def link_refs(self) -> list[str]:
@@ -850,7 +889,7 @@ class Misconception(models.Model):
         ]
 
     def __str__(self):
-        return self.statement
+        return filled(self.statement)
 
     def natural_key(self):
         return (self.connection.key, self.order)

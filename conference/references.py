@@ -38,3 +38,9 @@ def unknown(texts, known: dict[str, set[str]]) -> list[str]:
 def mentions(text: str) -> set[str]:
     """The people a text names through a reference."""
     return {key for kind, key in references(text) if kind == "person"}
+
+
+def fill(text: str, values: dict[tuple[str, str], str]) -> str:
+    """The text with each reference replaced by its value ({(kind, key): "Georgy Plekhanov"});
+    a reference without a value stays as written, so nothing is silently dropped."""
+    return REFERENCE.sub(lambda m: values.get((m.group(1), m.group(2)), m.group(0)), text or "")

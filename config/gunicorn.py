@@ -26,3 +26,10 @@ errorlog = "-"
 # Restart a worker now and then, so that a slow leak cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = 2000
+# Request headers: gunicorn's own limits, its defaults said here (a request line of 4094
+# bytes, 100 header fields of 8190 bytes at most; larger gets 400 before Django sees it).
+# It does not limit bodies: config.middleware refuses one over DATA_UPLOAD_MAX_MEMORY_SIZE
+# before anything reads it.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190

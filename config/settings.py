@@ -68,8 +68,11 @@ MIDDLEWARE = [
     # against BREACH, since pages carry CSRF tokens.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and CSRF: an oversized body is refused before anything reads it.
+    "config.middleware.request_body_limit",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,6 +247,27 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Permissions-Policy (django-permissions-policy): the site uses none of the browser's
+# powerful features, so every one a page could ask for is off, for the site and anything
+# it might ever embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "encrypted-media", "fullscreen", "gamepad", "geolocation",
+        "gyroscope", "hid", "identity-credentials-get", "idle-detection", "local-fonts",
+        "magnetometer", "microphone", "midi", "otp-credentials", "payment",
+        "picture-in-picture", "publickey-credentials-create", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "web-share", "window-management",
+        "xr-spatial-tracking",
+    ]
+}  # fmt: skip
+
+# Request bodies: Django's default of 2.5 MB, said here because config.middleware refuses
+# any body over it (413) before the session or the CSRF check reads it. A student's answer
+# or a teacher's form is a few kilobytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,

@@ -9,11 +9,14 @@ correctness and is useless in another attempt. The answer key is never part of w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from conference.wording import fold, surname
 
 
 def token(attempt_id, position: int, internal_id: str) -> str:
@@ -101,6 +104,19 @@ def present(
     return Shown(**shown)
 
 
+def answer_texts(payload: dict, answer: dict | None, language: str) -> list[str]:
+    """The student's answer in words, one item per option chosen in a select-all question
+    (in the order the options were shown), else a single item."""
+    if answer and payload["kind"] == "multiple_response":
+        chosen = set(answer.get("options", []))
+        texts = [_option_text(payload, i, language) for i in payload["order"][language]]
+        ids = payload["order"][language]
+        picked = [text for i, text in zip(ids, texts, strict=True) if i in chosen and text]
+        if picked:
+            return picked
+    return [answer_text(payload, answer, language)]
+
+
 def answer_text(payload: dict, answer: dict | None, language: str) -> str:
     """The student's answer in words, for the review."""
     if not answer:
@@ -110,7 +126,7 @@ def answer_text(payload: dict, answer: dict | None, language: str) -> str:
         return _option_text(payload, answer.get("option"), language) or _("No answer")
     if kind == "multiple_response":
         chosen = [_option_text(payload, i, language) for i in answer.get("options", [])]
-        return ", ".join(t for t in chosen if t) or _("None selected")
+        return "; ".join(t for t in chosen if t) or _("None selected")
     if kind == "true_false":
         return _("True") if answer.get("value") else _("False")
     if kind == "numeric":
@@ -136,16 +152,21 @@ def wrong_picks(payload: dict, answer: dict | None, language: str) -> list[tuple
     ]
 
 
+def key_texts(payload: dict, language: str) -> list[str]:
+    """The right answer in words: each right option of a select-all question (to show as a
+    list, since options are whole sentences), else a single item."""
+    if payload["kind"] in ("single_choice", "multiple_response"):
+        right = {o["id"] for o in payload["options"] if o["correct"]}
+        ids = payload["order"][language]
+        return [_option_text(payload, i, language) for i in ids if i in right]
+    return [key_text(payload, language)]
+
+
 def key_text(payload: dict, language: str) -> str:
     """The right answer in words, shown once the question has been answered."""
     kind = payload["kind"]
     if kind in ("single_choice", "multiple_response"):
-        ids = [i for i in payload["order"][language]]
-        return ", ".join(
-            _option_text(payload, i, language)
-            for i in ids
-            if next(o for o in payload["options"] if o["id"] == i)["correct"]
-        )
+        return "; ".join(key_texts(payload, language))
     if kind == "true_false":
         return _("True") if payload["truth"] else _("False")
     if kind == "numeric":
@@ -217,7 +238,14 @@ def hint(payload: dict, answer: dict, language: str) -> list[str]:
     options picked are wrong, whether the figure is higher or lower, how many items are in
     place) and points to a related fact, never to the key itself."""
     kind = payload["kind"]
-    out = [text for _option, text in wrong_picks(payload, answer, language)]
+    # Why a pick is wrong may name the right answer ("Lev Kamenev was a Bolshevik; Nikolay
+    # Chkheidze was a Menshevik."): such a line waits for the feedback after the last try.
+    keys = _key_words(payload, language)
+    out = [
+        text
+        for _option, text in wrong_picks(payload, answer, language)
+        if not any(names(text, key) for key in keys)
+    ]
     if kind == "numeric":
         try:
             value = float(str(answer.get("value")))
@@ -254,6 +282,40 @@ def hint(payload: dict, answer: dict, language: str) -> list[str]:
     if payload.get("hint"):
         out.append(payload["hint"][language])
     return out
+
+
+def _key_words(payload: dict, language: str) -> list[str]:
+    """What a hint must not show: each right option's text, and a name's surname."""
+    if payload["kind"] not in ("single_choice", "multiple_response"):
+        return []
+    out = []
+    for option in payload["options"]:
+        if option["correct"]:
+            text = option["text"][language]
+            out.append(text)
+            if option.get("ref", "").startswith("person:"):
+                out.append(surname(text))
+    return out
+
+
+def names(text: str, key: str) -> bool:
+    """Whether a text names the key: the key's words as a whole, or, for a short key (a name,
+    a party, a figure), each of its words in any form ("a Menshevik" names "Mensheviks",
+    «un menscevico» names «menscevichi»)."""
+    text, key = fold(text), fold(key)
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
+        return True
+    words = key.split()
+    if not words or len(words) > 3:
+        return False
+    found = text.split()
+    return all(
+        any(
+            w == word or (len(word) > 4 and w.startswith(word[: max(4, len(word) - 2)]))
+            for w in found
+        )
+        for word in words
+    )
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""Rate limits that hold across processes and servers: join codes, nicknames, logins,
-challenges.
+"""Rate limits that hold across processes and servers: join codes, starting attempts,
+challenges, sign-ups.
 
 A counter per (key, time window), read as a sliding window (the current count plus the
 share of the previous window still inside it). On the database, one atomic UPDATE ... SET count =
@@ -9,6 +9,8 @@ not do: each gunicorn worker would count on its own.
 """
 
 from __future__ import annotations
+
+import math
 
 from django.conf import settings
 from django.core.cache import cache
@@ -71,6 +73,38 @@ def hit(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
 def blocked(*, key: str, limit: int, window_seconds: int, now=None) -> bool:
     """Whether `key` is past its limit, without counting a hit."""
     return _estimate(_counts(key, window_seconds, now), window_seconds, now) > limit
+
+
+def wait_seconds(*, key: str, limit: int, window_seconds: int, now=None) -> int:
+    """How long until `key` is within its limit again if nothing more is counted; 0 if it is.
+
+    The current window's count stays until the window ends; the previous one's share
+    shrinks as the window goes by. So the wait ends within this window once the current
+    count alone is within the limit, else in the next one, when that count becomes the
+    previous one and fades.
+    """
+    counts = _counts(key, window_seconds, now)
+    current, previous, weight = _windows(window_seconds, now)
+    here, before = counts.get(current, 0), counts.get(previous, 0)
+    if here + before * weight <= limit:
+        return 0
+    elapsed = (now or timezone.now()).timestamp() - current
+    if here <= limit:  # here + before * (1 - t / window) <= limit
+        until = window_seconds * (1 - (limit - here) / before)
+    else:  # here * (1 - t / window) <= limit, t counted from the next window
+        until = window_seconds + window_seconds * (1 - limit / here)
+    return max(1, math.ceil(round(until - elapsed, 6)))  # rounded: 19.000000000000004 is 19
+
+
+def note(*, key: str, window_seconds: int, now=None) -> None:
+    """Remember that `key` happened, for seen()."""
+    hit(key=key, limit=0, window_seconds=window_seconds, now=now)
+
+
+def seen(*, key: str, window_seconds: int, now=None) -> bool:
+    """Whether `key` was noted within the last `window_seconds` (or a little longer: the
+    previous window counts until the current one ends)."""
+    return _estimate(_counts(key, window_seconds, now), window_seconds, now) > 0
 
 
 def used_up(*, key: str, limit: int, window_seconds: int, now=None) -> bool:

@@ -2,7 +2,11 @@
 
 Wrong answers and false statements name only bodies of a kind that could have done the
 thing (a committee for a committee, a meeting for a meeting): "the Provisional Government
-elected the presidium" is rejected without knowing any history, so it teaches nothing.
+elected the presidium" is rejected without knowing any history, so it teaches nothing. A
+false statement of what a body did goes further: it swaps in only a body the articles rule
+out, one elected by a body the statement itself names, which did not exist yet ("the
+All-Russian Central Executive Committee was given the task of convening the First
+Congress" that elected it). Where no body is ruled out so, the fact is stated true only.
 """
 
 from __future__ import annotations
@@ -82,7 +86,9 @@ def deeds(kb: FactBase) -> Iterator[Draft]:
                 min_options=3,
                 **common,
             )
-        other = wrong[0] if wrong else None
+        later = [o for o in wrong if _came_after(kb, o.ref, predicate)]
+        other = later[0] if later else None
+        said = explaining.about(kb, other.ref, tested=(fact,)) if other else None
         yield from statements(
             uid=f"deed/{deed.key}",
             true=lead,
@@ -90,10 +96,26 @@ def deeds(kb: FactBase) -> Iterator[Draft]:
             true_query=Query("deed_of", subject=fact, object=f"body:{body.key}"),
             false_query=Query("deed_of", subject=fact, object=other.ref) if other else None,
             true_explanation=explaining.explanation(kb, lead, (fact,), avoid=(lead,)),
-            false_explanation=explaining.explanation(kb, lead, (fact,)),
+            false_explanation=explaining.explanation(
+                kb, lead, (fact,), first=(said,) if said else ()
+            ),
             features=Features(prominence=deed.prominence),
             **common,
         )
+
+
+def _came_after(kb: FactBase, ref: str, predicate: Text) -> bool:
+    """Whether a body was elected by a body the predicate names, so that it cannot have done
+    what the predicate says (the Central Executive Committee, elected by the First Congress,
+    did not convene it, nor lead the Soviets until it met)."""
+    elector = kb.get(ref).elected_by
+    if not elector:
+        return False
+    name = kb.body(elector).name
+    return all(
+        wording.fold(wording.without_article(lang, name[lang])) in wording.fold(predicate[lang])
+        for lang in ("en", "it")
+    )
 
 
 def _by(body) -> str:
@@ -103,7 +125,9 @@ def _by(body) -> str:
 
 def elections(kb: FactBase) -> Iterator[Draft]:
     for body in kb.bodies:
-        if not body.elected_by:
+        # Who elected a body is asked where it is a main point: that the Conference elected
+        # its own presidium goes without saying (the select-all question below still lists it).
+        if not body.elected_by or body.prominence < 2:
             continue
         fact = f"body:{body.key}"
         elector = kb.body(body.elected_by)

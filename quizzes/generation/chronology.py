@@ -28,10 +28,11 @@ from quizzes.generation.phrasing import (
     person_names,
     role_predicate,
     sentence,
+    when_question,
 )
 
-WHEN = Text("What was the date when {clause}?", "In che giorno {clause}?")
-WHO_ON = Text("Who {predicate} {when}?", "Chi {predicate} {when}?")
+# The date first, where it reads naturally: "On April 15, 1917, who urged ...?"
+WHO_ON = Text("{when}, who {predicate}?", "{when}, chi {predicate}?")
 ORDER = Text(
     "Put these events in the order in which they happened, earliest first.",
     "Metti questi eventi nell'ordine in cui avvennero, dal primo all'ultimo.",
@@ -53,7 +54,6 @@ def events(kb: FactBase) -> Iterator[Draft]:
         common = dict(
             topic=Topic.CHRONOLOGY, citations=merge_citations(event.citations), facts=(fact,)
         )
-        clause = event_clause(kb, event)
         candidates = [
             d
             for d in pick.date_candidates(
@@ -62,52 +62,17 @@ def events(kb: FactBase) -> Iterator[Draft]:
             if kb.known_false(fact, "date", f"date:{d.isoformat()}")
         ]
 
-        # When? For the events a teacher dates in class.
+        # When, and a statement of the date true or moved to a nearby day: only for the
+        # events a teacher dates in class (the headline ones). Which day the Conference voted
+        # on Kamenev's motion is a detail for its own sake.
         if event.prominence >= 3:
-            prompt = frame(WHEN, clause=clause)
-            dated = Text.build(
-                lambda lang: lead[lang][:-1] + " " + julian_note(event.date)[lang] + "."
-            )
-
-            def closeness(options, date=event.date) -> Features:
-                others = [pick.value_of(o.ref) for o in options if not o.correct]
-                return Features(
-                    closeness=pick.closeness_of_dates(date, others), prominence=event.prominence
-                )
-
-            yield from single_choice(
-                kb,
-                uid=f"event-when/{event.key}",
-                prompt=prompt,
-                key=pick.date_option(event.date, correct=True),
-                candidates=[pick.date_option(d) for d in candidates],
-                query=Query("date", subject=fact),
-                features=closeness,
-                explanation=explaining.explanation(kb, dated, (fact,), avoid=(prompt,)),
-                **common,
-            )
-
-        # A true statement of the date, or one moved to a nearby day of the Conference.
-        wrong = candidates[0] if candidates else None
-        yield from statements(
-            uid=f"event/{event.key}",
-            true=lead,
-            false=dated_event_sentence(kb, event, date=wrong) if wrong else None,
-            true_query=Query("date", subject=fact, object=f"date:{event.date.isoformat()}"),
-            false_query=Query("date", subject=fact, object=f"date:{wrong.isoformat()}")
-            if wrong
-            else None,
-            true_explanation=explaining.explanation(kb, lead, (fact,), avoid=(lead,)),
-            false_explanation=explaining.explanation(kb, lead, (fact,)),
-            features=Features(prominence=event.prominence),
-            **common,
-        )
+            yield from _dated(kb, event, lead=lead, candidates=candidates, common=common)
 
         if not event.person:
             continue
         # Who? The prompt gives the date, so that only one person fits.
         uid = f"event-who/{event.key}"
-        prompt = frame(WHO_ON, predicate=kb.fill(event.predicate), when=on_date(event.date))
+        prompt = frame(WHO_ON, predicate=kb.fill(event.predicate), when=cap(on_date(event.date)))
         shown = named_in(kb, prompt)
         wrong_people = people_ranked(
             kb, uid, lambda ref, f=fact: ref not in shown and kb.known_false(f, "actor", ref)
@@ -136,6 +101,44 @@ def events(kb: FactBase) -> Iterator[Draft]:
                 explanation=who_explanation,
                 **common,
             )
+
+
+def _dated(kb: FactBase, event: Event, *, lead: Text, candidates: list, common: dict):
+    fact = f"event:{event.key}"
+    prompt = when_question(kb, event)
+    dated = Text.build(lambda lang: lead[lang][:-1] + " " + julian_note(event.date)[lang] + ".")
+
+    def closeness(options, date=event.date) -> Features:
+        others = [pick.value_of(o.ref) for o in options if not o.correct]
+        return Features(
+            closeness=pick.closeness_of_dates(date, others), prominence=event.prominence
+        )
+
+    yield from single_choice(
+        kb,
+        uid=f"event-when/{event.key}",
+        prompt=prompt,
+        key=pick.date_option(event.date, correct=True),
+        candidates=[pick.date_option(d) for d in candidates],
+        query=Query("date", subject=fact),
+        features=closeness,
+        explanation=explaining.explanation(kb, dated, (fact,), avoid=(prompt,)),
+        **common,
+    )
+    wrong = candidates[0] if candidates else None
+    yield from statements(
+        uid=f"event/{event.key}",
+        true=lead,
+        false=dated_event_sentence(kb, event, date=wrong) if wrong else None,
+        true_query=Query("date", subject=fact, object=f"date:{event.date.isoformat()}"),
+        false_query=Query("date", subject=fact, object=f"date:{wrong.isoformat()}")
+        if wrong
+        else None,
+        true_explanation=explaining.explanation(kb, lead, (fact,), avoid=(lead,)),
+        false_explanation=explaining.explanation(kb, lead, (fact,)),
+        features=Features(prominence=event.prominence),
+        **common,
+    )
 
 
 def _one_event_a_day(kb: FactBase, uid: str) -> list[Event]:
@@ -181,13 +184,14 @@ def timeline(kb: FactBase, chosen: list[Event]) -> Text:
 
 
 def _with_connection(kb: FactBase, lead: Text, facts: tuple[str, ...]) -> Text:
-    """A long lead (every event, dated) with at most the one connection that ties them."""
-    for ref in facts:
-        for connection in kb.connections:
-            if ref in connection.links:
-                said = explaining.statement(kb, f"connection:{connection.key}")
-                return Text.build(lambda lang, s=said: f"{lead[lang]} {s[lang]}")
-    return lead
+    """A long lead (every event, dated) with at most the one connection that ties most of
+    them together."""
+    linking = [c for c in kb.connections if set(facts) & set(c.links)]
+    if not linking:
+        return lead
+    best = max(linking, key=lambda c: (len(set(facts) & set(c.links)), c.prominence, c.key))
+    said = explaining.statement(kb, f"connection:{best.key}")
+    return Text.build(lambda lang: f"{lead[lang]} {said[lang]}")
 
 
 def matching_people(kb: FactBase) -> Iterator[Draft]:

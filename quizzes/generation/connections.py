@@ -3,14 +3,18 @@ a student may hold as the wrong answers, each with why it is wrong.
 
 Each connection gives a single-choice question (its right answer among its
 misconceptions), a select-all question when it has a second right answer, and a
-true/false statement: "Question? 'Answer.' True or false: this answer is right.", offered
-with the right answer and with a misconception (the registry keeps one of the two).
+true/false statement ("True or false: asked 'Question?', a student who answers 'Answer' is
+right."), offered with the right answer and with a misconception (the registry keeps one of
+the two).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from conference import wording
+from quizzes.generation import explaining
 from quizzes.generation.distractors import fair_to_the_key, placed
 from quizzes.generation.drafts import (
     Draft,
@@ -26,8 +30,8 @@ from quizzes.generation.facts import Connection, FactBase, Text
 from quizzes.generation.phrasing import SELECT_ALL, frame, join, merge_citations
 
 ANSWERED = Text(
-    "{question} “{answer}” True or false: this answer is right.",
-    "{question} «{answer}» Vero o falso: questa risposta è giusta.",
+    "True or false: asked “{question}”, a student who answers “{answer}” is right.",
+    "Vero o falso: alla domanda «{question}» risponde bene chi dice «{answer}».",
 )
 
 
@@ -96,13 +100,11 @@ def connections(kb: FactBase) -> Iterator[Draft]:
             explanation = common["explanation"]
             if not truth:
                 correction = kb.fill(misconception.correction, capital=True)
-                explanation = Text.build(
-                    lambda lang, c=correction: f"{c[lang]} {explanation[lang]}"
-                )
+                explanation = _corrected(correction, explanation)
             yield Draft(
                 uid=f"understand/{connection.key}/{'true' if truth else 'false'}",
                 kind=Kind.TRUE_FALSE,
-                prompt=frame(ANSWERED, question=question, answer=kb.fill(answer, capital=True)),
+                prompt=frame(ANSWERED, question=question, answer=_unstopped(kb.fill(answer))),
                 truth=truth,
                 query=Query(
                     "answers", subject=ref, object=f"{ref}/{'answer' if truth else 'misconception'}"
@@ -110,3 +112,27 @@ def connections(kb: FactBase) -> Iterator[Draft]:
                 group=f"understand-statement/{connection.key}",
                 **{**common, "explanation": explanation},
             )
+
+
+def _unstopped(text: Text) -> Text:
+    """An answer quoted inside a sentence: capital first, no full stop of its own."""
+    return Text.build(lambda lang: wording.capitalise(text[lang].rstrip().rstrip(".")))
+
+
+def _corrected(correction: Text, explanation: Text) -> Text:
+    """A false statement's explanation: the correction, then the sentences of the
+    connection's explanation that do not say it again."""
+    said = [correction]
+    for sentence in _sentences(explanation):
+        if explaining.adds_enough(sentence, tuple(said), share=1 / 2):
+            said.append(sentence)
+    return Text.build(lambda lang: " ".join(t[lang] for t in said))
+
+
+def _sentences(text: Text) -> list[Text]:
+    """A text cut after each full stop that ends a sentence, in both languages at once (the
+    two are written sentence for sentence)."""
+    split = {lang: re.split(r"(?<=[.!?])\s+", text[lang].strip()) for lang in ("en", "it")}
+    if len(split["en"]) != len(split["it"]):
+        return [text]
+    return [Text(en, it) for en, it in zip(split["en"], split["it"], strict=True)]

@@ -65,9 +65,28 @@ def distinct(options: list[Option]) -> bool:
     return len({option.ref for option in options}) == len(options)
 
 
+# Figures stand apart: each at least 15 % from the next (51 beside 57 tests the last digit,
+# not the history) and no wrong one beyond 2.5 times the key or below 1/2.5 of it (a figure
+# so far off is rejected without knowing anything).
+MIN_GAP = 1.15
+MAX_SPREAD = 2.5
+
+
+def well_spaced(options: list[Option]) -> bool:
+    """Whether the figures of a number question are neither trivially close nor far."""
+    values = [value_of(o.ref) for o in options]
+    if not all(isinstance(v, int) and v > 0 for v in values):
+        return True
+    key = next((value_of(o.ref) for o in options if o.correct), None)
+    ordered = sorted(values)
+    if any(b < a * MIN_GAP for a, b in itertools.pairwise(ordered)):
+        return False
+    return key is None or all(key / MAX_SPREAD <= v <= key * MAX_SPREAD for v in values)
+
+
 def acceptable(prompt: Text, options: list[Option]) -> bool:
     """Every rule that a set of options must obey, in both languages."""
-    if not distinct(options):
+    if not distinct(options) or not well_spaced(options):
         return False
     for language in LANGUAGES:
         labels = [option.text[language] for option in options]

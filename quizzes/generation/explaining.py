@@ -34,6 +34,27 @@ NOT_DOMINANT = Text(
     "{party} were not among the parties that dominated the Conference.",
     "{party} non erano tra i partiti che dominavano la Conferenza.",
 )
+ONLY_DOMINANT = Text(
+    "Both articles name only {names} as the parties that dominated the Conference.",
+    "Entrambi gli articoli indicano come partiti dominanti alla Conferenza solo {names}.",
+)
+# A wrong name: what the person did, with their party where it tells them apart.
+WITH_PARTY = Text("{person}, {member}, {predicate}.", "{person}, {member}, {predicate}.")
+# A wrong body the articles say nothing of but its election (and perhaps its members).
+ONLY_ELECTED = {
+    False: Text(
+        "The articles say only that {elector} elected {body}.",
+        "Gli articoli dicono soltanto che {elector} elesse {body}.",
+    ),
+    True: Text(
+        "The articles say only that {elector} elected {body}, and who its members were.",
+        "Gli articoli dicono soltanto che {elector} elesse {body}, e chi ne fece parte.",
+    ),
+}
+ONLY_SAID = Text(
+    "The articles say only that {person} {predicate}.",
+    "Gli articoli dicono soltanto che {person} {predicate}.",
+)
 ELECTED = Text("{elector} elected {body}.", "{elector} elesse {body}.")
 BODY_DEED = Text("{body} {predicate}.", "{body} {predicate}.")
 RESOLUTION_SAID = Text("{resolution} {predicate}.", "{resolution} {predicate}.")
@@ -57,6 +78,19 @@ DAY = {
         "Era il {nth} giorno della Conferenza, che durò {days} giorni.",
     ),
 }
+# How long the Conference sat, said of its opening (until its close) or of its close (from
+# its opening). {end} carries its own preposition in Italian: "fino al 16 aprile",
+# "a partire dall'11 aprile".
+SPAN = {
+    "until": Text(
+        "The Conference sat for {days} days, until {end}.",
+        "La Conferenza durò {days} giorni, fino {end}.",
+    ),
+    "from": Text(
+        "The Conference sat for {days} days, from {end}.",
+        "La Conferenza durò {days} giorni, a partire {end}.",
+    ),
+}
 ORDINALS = {
     "en": "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
     "it": "primo secondo terzo quarto quinto sesto settimo ottavo nono decimo".split(),
@@ -71,11 +105,22 @@ def _in_words(words: dict, n: int) -> Text:
     return Text.build(lambda lang: words[lang][n - 1] if 1 <= n <= len(words[lang]) else str(n))
 
 
-NOTHING_THAT_DAY = Text(
-    "The articles date nothing to {date}. The Conference opened {first} and closed {last}.",
-    "Gli articoli non riportano nulla in data {date}. La Conferenza si aprì {first} e si "
-    "chiuse {last}.",
-)
+# A wrong date that no fact holds: where it falls, without naming the Conference's own
+# dates (one of them may be the key, and a retry's hint must not give it).
+NOTHING_THAT_DAY = {
+    "before": Text(
+        "The articles date nothing to {date}: the Conference had not yet opened.",
+        "Gli articoli non riportano nulla in data {date}: la Conferenza non si era ancora aperta.",
+    ),
+    "during": Text(
+        "The articles date nothing to {date}, while the Conference was sitting.",
+        "Gli articoli non riportano nulla in data {date}, mentre la Conferenza era riunita.",
+    ),
+    "after": Text(
+        "The articles date nothing to {date}: the Conference had already closed.",
+        "Gli articoli non riportano nulla in data {date}: la Conferenza si era già chiusa.",
+    ),
+}
 HIGHER = Text(
     "The figure in the articles is higher.", "Il numero riportato dagli articoli è più alto."
 )
@@ -193,6 +238,26 @@ def day_of_conference(kb: FactBase, date: datetime.date) -> Text | None:
     return None
 
 
+def how_long(kb: FactBase, date: datetime.date) -> Text | None:
+    """ "The Conference sat for six days, until April 16, 1917." said of its opening, "...,
+    from April 11, 1917." of its close: the other end of the span."""
+    span = conference_days(kb)
+    if span is None or date not in span:
+        return None
+    first, last = span
+    if date == first:
+        end, template = last, SPAN["until"]
+        italian = wording.with_preposition("it", "a", wording.on_date("it", last))
+    else:
+        end, template = first, SPAN["from"]
+        italian = wording.with_preposition("it", "da", wording.on_date("it", first))
+    return frame(
+        template,
+        days=_in_words(NUMBERS, (last - first).days + 1),
+        end=Text(en=wording.format_date("en", end), it=italian),
+    )
+
+
 # -- what surrounds a fact ------------------------------------------------------------------
 def related(kb: FactBase, ref: str) -> list[str]:
     """The refs a teacher would mention next to this one, most telling first."""
@@ -261,15 +326,10 @@ def explanation(
     """The lead (why the answer is right), then context up to four sentences in all, none
     of which repeats what is already said or what the student has just read (``avoid``: the
     prompt). When the prompt is the lead itself (a true statement), the explanation is the
-    context alone, if there are at least two sentences of it. ``first`` is context that
+    context alone, if there are at least two sentences of it (the rest of a connection's
+    explanation makes up a second one). ``first`` is context that
     goes before the rest (what the thing a false statement swapped in really did)."""
     candidates: list[Text] = list(first)
-    for fact in facts:
-        kind, _, key = fact.partition(":")
-        if kind == "event" and kb.event(key).body != kb.conference:
-            day = day_of_conference(kb, kb.event(key).date)
-            if day:
-                candidates.append(day)
     for fact in facts:
         for ref in related(kb, fact):
             if ref not in facts:
@@ -278,15 +338,56 @@ def explanation(
                     candidates.append(said)
     context: list[Text] = []
     for text in candidates:
-        if any(_repeats(text, other) for other in (lead, *context, *avoid)):
+        if not adds_enough(text, (lead, *context, *avoid)):
             continue
         if sentences(lead) + sum(map(sentences, context)) + sentences(text) > MAX_SENTENCES:
             continue
         context.append(text)
+    # The day of the Conference an event fell on comes first (for the Conference's own
+    # events, how long it sat), unless the context already dates the event.
+    for fact in facts:
+        kind, _, key = fact.partition(":")
+        if kind != "event":
+            continue
+        date = kb.event(key).date
+        own = kb.event(key).body == kb.conference
+        day = how_long(kb, date) if own else day_of_conference(kb, date)
+        dated = wording.format_date("en", date)
+        if day is None or any(dated in text.en for text in context):
+            continue
+        context.insert(sum(1 for text in context if text in first), day)
+        while sentences(lead) + sum(map(sentences, context)) > MAX_SENTENCES:
+            context.pop()
+    # A sentence put first (what a swapped-in body really did) that a later one says again
+    # in full goes: "the First Congress elected the Central Executive Committee" need not
+    # come twice.
+    context = [
+        text
+        for text in context
+        if text not in first or not any(_covers(other, text) for other in context if other != text)
+    ]
+    if lead in avoid and sum(map(sentences, context)) < 2:
+        # A true statement is not explained by saying it again: go on with the rest of the
+        # connection a teacher draws from it, where that says something new.
+        for fact in facts:
+            for ref in related(kb, fact):
+                more = _rest_of_connection(kb, ref)
+                if more is not None and adds_enough(more, (*context, *avoid), share=0):
+                    context.append(more)
+                    break
     parts = [lead, *context]
     if lead in avoid and sum(map(sentences, context)) >= 2:
         parts = context  # the statement itself was the prompt: say what it did not
     return Text.build(lambda lang: " ".join(t[lang] for t in parts))
+
+
+def _rest_of_connection(kb: FactBase, ref: str) -> Text | None:
+    """A connection's explanation after its first sentence (which statement() gives)."""
+    if not ref.startswith("connection:"):
+        return None
+    whole = kb.fill(kb.get(ref).explanation, capital=True)
+    rest = Text.build(lambda lang: whole[lang].partition(". ")[2])
+    return rest if rest.en and rest.it and sentences(rest) <= MAX_SENTENCES - 2 else None
 
 
 def sentences(text: Text) -> int:
@@ -294,14 +395,28 @@ def sentences(text: Text) -> int:
     return max(1, len(re.findall(r"[.!?](?:\s|$)", text.en.strip())))
 
 
-def _repeats(text: Text, other: Text) -> bool:
-    """Whether a text says (almost) nothing that the other does not: four in five of its
-    content words are in the other, in both languages."""
+def _content(text: str) -> set[str]:
+    """A sentence's content words (folded, cut to five letters) and its figures."""
     from quizzes.generation.distractors import content_stems
 
+    return set(content_stems(text)) | set(re.findall(r"\d+", text))
+
+
+def _covers(text: Text, other: Text) -> bool:
+    """Whether a text says everything another says (all its content words), in both languages."""
+    return all(_content(other[lang]) <= _content(text[lang]) for lang in ("en", "it"))
+
+
+def adds_enough(text: Text, said: tuple[Text, ...], *, share: float = 1 / 3) -> bool:
+    """Whether a sentence says enough that has not been said already, in both languages: at
+    least two of its content words and figures, and ``share`` of them (one in three), are
+    new. A sentence that mostly restates the ones before it (the same vote, the same day)
+    is left out, so that an explanation never says one thing twice."""
     for lang in ("en", "it"):
-        mine, theirs = content_stems(text[lang]), content_stems(other[lang])
-        if not mine or len(mine & theirs) < 0.8 * len(mine):
+        mine = _content(text[lang])
+        before = set().union(*(_content(other[lang]) for other in said))
+        new = mine - before
+        if len(new) < 2 or len(new) < share * len(mine):
             return False
     return True
 
@@ -313,10 +428,23 @@ def about(kb: FactBase, ref: str, *, tested: tuple[str, ...]) -> Text | None:
     kind, _, key = ref.partition(":")
     candidates: list[str] = []
     if kind == "person":
-        candidates += _person_facts(kb, key)
-        candidates += [f"event:{e.key}" for e in kb.mentioned(key)]
-        candidates += [f"membership:{m.key}" for m in kb.memberships if m.person == key]
-    elif kind == "body":
+        return _about_person(kb, key, tested=tested)
+    if kind == "party" and not kb.party(key).dominated:
+        return _not_dominant(kb, key)
+    if kind == "body":
+        body = kb.body(key)
+        said_more = (
+            any(d.body == key for d in kb.deeds)
+            or any(e.body == key for e in kb.events)
+            or any(b.elected_by == key for b in kb.bodies)
+        )
+        if body.elected_by and not said_more and f"body:{key}" not in tested:
+            # A body the articles only say was elected: say so, rather than leave its
+            # election looking like a reason.
+            members = any(m.body == key for m in kb.memberships)
+            return frame(
+                ONLY_ELECTED[members], elector=kb.body(body.elected_by).name, body=body.name
+            )
         candidates += [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key]
         candidates += [f"body:{key}"]
         candidates += [f"body:{b.key}" for b in kb.bodies if b.elected_by == key]
@@ -335,6 +463,80 @@ def about(kb: FactBase, ref: str, *, tested: tuple[str, ...]) -> Text | None:
         if said is not None:
             return said
     return None
+
+
+def _about_person(kb: FactBase, key: str, *, tested: tuple[str, ...]) -> Text | None:
+    """Why a wrong name is wrong: the part the person played (with their party, when it
+    tells them apart: "Nikolay Chkheidze, a Menshevik, opened the Conference."), else the
+    first thing the articles date to them and the day of the Conference it fell on ("On
+    April 16, 1917, Vladimir Lenin returned to Petrograd from exile. That was the last day
+    of the Conference."), else whatever else the articles say of them."""
+    from quizzes.generation.distractors import content_stems
+
+    person = kb.person(key)
+    party = kb.party(person.party) if person.party else None
+    roles = sorted(
+        (
+            m
+            for m in kb.memberships
+            if m.person == key
+            and kb.role(m.role).single_holder
+            and f"membership:{m.key}" not in tested
+        ),
+        key=lambda m: (-m.prominence, m.key),
+    )
+    if roles:
+        predicate = role_predicate(kb, roles[0].role, roles[0].body)
+        named = content_stems(party.member.en) & content_stems(predicate.en) if party else True
+        if party and not named and f"person:{key}" not in tested:
+            member = Text(party.member.en, _without_indefinite(party.member.it))
+            return frame(WITH_PARTY, person=person.name, member=member, predicate=predicate)
+        return frame(PERSON_ROLE, person=person.name, predicate=predicate)
+    events = sorted(
+        (e for e in kb.events if e.person == key and f"event:{e.key}" not in tested),
+        key=lambda e: (e.date, e.key),
+    )
+    if events:
+        said = dated_event_sentence(kb, events[0])
+        day = day_of_conference(kb, events[0].date)
+        return Text.build(lambda lang: f"{said[lang]} {day[lang]}") if day else said
+    if party and f"person:{key}" not in tested:
+        return statement(kb, f"person:{key}")
+    for event in kb.mentioned(key):
+        if f"event:{event.key}" not in tested:
+            return statement(kb, f"event:{event.key}")
+    for m in kb.memberships:
+        if m.person == key and f"membership:{m.key}" not in tested:
+            return frame(
+                ONLY_SAID, person=person.name, predicate=role_predicate(kb, m.role, m.body)
+            )
+    return None
+
+
+def _without_indefinite(member: str) -> str:
+    """ "un menscevico" -> "menscevico": Italian drops the article in an apposition."""
+    for article in ("un ", "uno ", "una ", "un'"):
+        if member.startswith(article):
+            return member[len(article) :]
+    return member
+
+
+def _not_dominant(kb: FactBase, key: str) -> Text:
+    """Why a party that did not dominate the Conference is wrong: the ones that did, and the
+    vote on a motion one of its members put forward, if any."""
+    names = Text.build(
+        lambda lang: and_list(
+            lang, [party_plural(lang, p.name[lang]) for p in kb.parties if p.dominated]
+        )
+    )
+    said = frame(ONLY_DOMINANT, names=names)
+    for vote in kb.votes:
+        mover = kb.event(vote.event).person
+        if mover and kb.person(mover).party == key:
+            tally = statement(kb, f"vote:{vote.key}")
+            if tally is not None:
+                return Text.build(lambda lang, t=tally: f"{said[lang]} {t[lang]}")
+    return said
 
 
 def about_number(kb: FactBase, number: int, key: int, *, tested: tuple[str, ...]) -> Text:
@@ -358,17 +560,15 @@ def about_date(kb: FactBase, date: datetime.date, *, tested: tuple[str, ...]) ->
     span = conference_days(kb)
     if span is None:
         return None
+    where = "before" if date < span[0] else "after" if date > span[1] else "during"
     return frame(
-        NOTHING_THAT_DAY,
-        date=Text.build(lambda lang: wording.format_date(lang, date)),
-        first=Text.build(lambda lang: wording.on_date(lang, span[0], year=False)),
-        last=Text.build(lambda lang: wording.on_date(lang, span[1])),
+        NOTHING_THAT_DAY[where], date=Text.build(lambda lang: wording.format_date(lang, date))
     )
 
 
 # -- hints for interactive quizzes ------------------------------------------------------------
 SOUGHT = {
-    "person": Text("The person you are looking for", "Chi cerchi"),
+    "person": Text("The person you are looking for", "La persona che cerchi"),
     "body": Text("The body you are looking for", "L'organo che cerchi"),
 }
 
@@ -414,6 +614,7 @@ def hint(kb: FactBase, draft) -> Text | None:
     else:
         candidates = [f"bodyfact:{d.key}" for d in kb.deeds if d.body == key] + [f"body:{key}"]
         name = kb.body(key).name
+    spellings = _spellings(kb, keys[0])
     for ref in candidates:
         if ref in draft.facts:
             continue
@@ -422,8 +623,37 @@ def hint(kb: FactBase, draft) -> Text | None:
             name[lang].casefold() in said[lang].casefold() for lang in ("en", "it")
         ):
             continue
-        return Text.build(lambda lang, t=said: _hidden(t[lang], name[lang], SOUGHT[kind][lang]))
+        hidden = Text.build(lambda lang, t=said: _hidden(t[lang], name[lang], SOUGHT[kind][lang]))
+        # Never the name in another form ("Kamenev" after "Lev Kamenev" was hidden), and
+        # never a fact the question already states ("was a Bolshevik", asked who represented
+        # the Bolshevik faction).
+        if reveals(hidden, spellings) or not adds_enough(hidden, (draft.prompt, *SOUGHT.values())):
+            continue
+        return hidden
     return None
+
+
+def _spellings(kb: FactBase, ref: str) -> tuple[str, ...]:
+    """Every way a text could name the thing: full names, surnames, other spellings."""
+    kind, _, key = ref.partition(":")
+    if kind == "person":
+        person = kb.person(key)
+        names = (person.name.en, person.name.it, *person.variants)
+        return tuple(dict.fromkeys([*names, *(wording.surname(n) for n in names)]))
+    if kind == "body":
+        name = kb.body(key).name
+        return tuple(wording.without_article(lang, name[lang]) for lang in ("en", "it"))
+    return ()
+
+
+def reveals(text: Text, spellings: tuple[str, ...]) -> bool:
+    """Whether a text names any of the spellings, as whole words, in either language."""
+    for lang in ("en", "it"):
+        folded = wording.fold(text[lang])
+        for spelling in spellings:
+            if re.search(rf"\b{re.escape(wording.fold(spelling))}\b", folded):
+                return True
+    return False
 
 
 def _hidden(text: str, name: str, sought: str) -> str:

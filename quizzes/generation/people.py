@@ -34,6 +34,15 @@ DOMINANT = Text(
     "Quali partiti dominavano tra i partecipanti alla Conferenza? "
     "Seleziona tutte le risposte giuste.",
 )
+# Why a wrong party is wrong for a person: who in the articles belonged to it, if anyone.
+OTHER_MEMBER = Text(
+    "{other} was {other_member}; {person} was {member}.",
+    "{other} era {other_member}; {person} era {member}.",
+)
+NO_MEMBER = Text(
+    "The articles name no {other}; {person} was {member}.",
+    "Gli articoli non nominano alcun {other}; {person} era {member}.",
+)
 DOMINATED = Text(
     "{party} were one of the parties that dominated the Conference.",
     "{party} erano uno dei partiti che dominavano la Conferenza.",
@@ -138,7 +147,11 @@ def parties(kb: FactBase) -> Iterator[Draft]:
         prompt = frame(PARTY, person=person.name)
         lead = frame(MEMBER, person=person.name, member=party.member)
         others = [
-            Option(ref=f"party:{p.key}", text=labels[p.key])
+            Option(
+                ref=f"party:{p.key}",
+                text=labels[p.key],
+                feedback=_other_party(kb, person, p, party.member),
+            )
             for p in sorted(kb.parties, key=lambda p: (-p.prominence, stable_int(fact, p.key)))
             if kb.known_false(fact, "party", f"party:{p.key}")
         ]
@@ -174,6 +187,24 @@ def parties(kb: FactBase) -> Iterator[Draft]:
             features=Features(prominence=person.prominence),
             **common,
         )
+
+
+def _other_party(kb: FactBase, person, party, member: Text) -> Text:
+    """ "Lev Kamenev was a Bolshevik; Nikolay Chkheidze was a Menshevik." """
+    others = sorted(
+        (p for p in kb.people if p.party == party.key and p.key != person.key),
+        key=lambda p: (-p.prominence, p.key),
+    )
+    if others:
+        return frame(
+            OTHER_MEMBER,
+            other=others[0].name,
+            other_member=party.member,
+            person=person.name,
+            member=member,
+        )
+    bare = Text.build(lambda lang: party.member[lang].split(" ", 1)[-1])  # without a/un
+    return frame(NO_MEMBER, other=bare, person=person.name, member=member)
 
 
 def dominant_parties(kb: FactBase) -> Iterator[Draft]:

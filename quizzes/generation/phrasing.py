@@ -59,12 +59,17 @@ def on_date(date: datetime.date) -> Text:
 
 
 def julian_note(date: datetime.date) -> Text:
-    """(March 30 in the Julian calendar then used in Russia)"""
+    """(March 30, 1917 in the Julian calendar then used in Russia, by our reckoning: ...)
+
+    The articles give Gregorian dates only; the Julian one is computed
+    (conference.calendars), and the note says so rather than pass it off as theirs."""
     julian = calendars.julian_from_gregorian(date).as_date()
     return frame(
         Text(
-            "({date} in the Julian calendar then used in Russia)",
-            "({date} nel calendario giuliano allora in uso in Russia)",
+            "({date} in the Julian calendar then used in Russia, by our reckoning: the "
+            "articles give only the Gregorian date)",
+            "({date} nel calendario giuliano allora in uso in Russia, secondo un nostro "
+            "calcolo: gli articoli riportano solo la data gregoriana)",
         ),
         date=Text.build(lambda lang: wording.format_date(lang, julian)),
     )
@@ -80,6 +85,47 @@ def event_clause(kb: FactBase, event: Event) -> Text:
         actor=actor_name(kb, event),
         predicate=predicate,
     )
+
+
+# The base form of the English past tenses that predicates start with, so that a question
+# reads "On what date did Lenin return ...?". A verb not listed keeps the past tense in a
+# plainer frame ("What was the date when ...?"): the table only improves the wording.
+ENGLISH_BASE = {
+    "announced": "announce",
+    "arrived": "arrive",
+    "called": "call",
+    "declared": "declare",
+    "elected": "elect",
+    "gave": "give",
+    "held": "hold",
+    "led": "lead",
+    "made": "make",
+    "met": "meet",
+    "opened": "open",
+    "presented": "present",
+    "proposed": "propose",
+    "put": "put",
+    "returned": "return",
+    "sent": "send",
+    "set": "set",
+    "spoke": "speak",
+    "took": "take",
+    "urged": "urge",
+}
+
+
+def when_question(kb: FactBase, event: Event) -> Text:
+    """ "On what date did Vladimir Lenin return to Petrograd from exile?" / "In che giorno
+    Vladimir Lenin rientrò a Pietrogrado dall'esilio?" """
+    predicate = kb.fill(event.predicate)
+    verb, _, rest = predicate.en.partition(" ")
+    base = ENGLISH_BASE.get(verb)
+    clause = event_clause(kb, event)
+    if base is None:
+        english = f"What was the date when {clause.en}?"
+    else:
+        english = f"On what date did {actor_name(kb, event).en} {base}{' ' + rest if rest else ''}?"
+    return Text(english, f"In che giorno {clause.it}?")
 
 
 def dated_event_sentence(kb: FactBase, event: Event, *, date: datetime.date | None = None) -> Text:

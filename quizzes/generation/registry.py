@@ -80,9 +80,11 @@ def _generate_once(kb: FactBase) -> list[Draft]:
     return list(drafts.values())
 
 
-# Where keys go, in turn, within a topic: every place as often, and among figures the middle
-# one (the "pick the middle number" guess) last.
-NUMBER_RANKS = (3, 0, 2, 1)
+# Where keys go, in turn, within a topic: every place as often. Among figures the first two
+# go to an inner place and an end, so that a topic with only two figure questions rewards
+# neither "pick an extreme" nor "pick the middle"; the middle one (the "pick the middle
+# number" guess) comes last.
+NUMBER_RANKS = (2, 0, 3, 1)
 NAMED_RANKS = (2, 0, 3, 1)
 
 

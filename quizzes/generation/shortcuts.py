@@ -2,12 +2,12 @@
 
 Each strategy sees what a student sees (the stem, and a single-choice question's options in
 the order shown) and picks: the longest option, the one sharing most words with the stem,
-the middle figure, the option offered most or least often across the bank, or the name the
-student has met least (never heard of); among options it cannot tell apart, it picks at
-random. Within each topic a strategy's expected score must not beat chance by more than
-five points. The registry places keys so that none does
-(registry.guard_shortcuts); tests/quizzes/test_testwise_strategies.py proves it on the
-exported bank. Pure.
+the middle figure, the largest or the smallest figure (an extreme), the option offered most
+or least often across the bank, or the name the student has met least (never heard of);
+among options it cannot tell apart, it picks at random. Within each topic a strategy's
+expected score must not beat chance by more than five points. The registry places keys so
+that none does (registry.guard_shortcuts); tests/quizzes/test_testwise_strategies.py proves
+it on the exported bank. Pure.
 
 A question is a dict as the JSON export writes it: id, topic, kind, prompt, options,
 answer.
@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from conference.wording import MONTHS
 from quizzes.generation.distractors import content_stems
 
 MARGIN = 0.05
@@ -42,6 +43,29 @@ def most_like_the_stem(question: dict, seen: dict) -> list[str]:
 def middle_number(question: dict, seen: dict) -> list[str]:
     options = question["options"]
     return [options[(len(options) - 1) // 2]]
+
+
+def extreme_figure(question: dict, seen: dict) -> list[str]:
+    """The largest or the smallest figure, as a student who thinks answers sit at the ends."""
+    options = question["options"]
+    values = [figure_value(o) for o in options]
+    return [o for o, v in zip(options, values, strict=True) if v in (min(values), max(values))]
+
+
+def figure_value(option: str) -> tuple[int, ...]:
+    """What a figure is worth, to compare it: 480 -> (480,), "April 12, 1917" and "12 aprile
+    1917" -> (1917, 4, 12)."""
+    if option.isdigit():
+        return (int(option),)
+    words = option.replace(",", " ").replace("º", "").split()
+    for names in MONTHS.values():
+        for index, name in enumerate(names, start=1):
+            if name in words:
+                numbers = [int(w) for w in words if w.isdigit()]
+                day = min(numbers) if numbers else 0
+                year = max(numbers) if numbers else 0
+                return (year, index, day)
+    return (0,)
 
 
 def most_often_offered(question: dict, seen: dict) -> list[str]:
@@ -69,6 +93,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     longest,
     most_like_the_stem,
     middle_number,
+    extreme_figure,
     most_often_offered,
     least_often_offered,
     never_heard_of,
@@ -88,7 +113,7 @@ def is_names(question: dict) -> bool:
 
 
 def applies(strategy: Strategy, question: dict) -> bool:
-    if strategy is middle_number:
+    if strategy in (middle_number, extreme_figure):
         return is_figure(question)
     if strategy is never_heard_of:
         return is_names(question)

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from quizzes import challenges, ratelimit
 from quizzes.forms import ChallengeForm
+from quizzes.views.limits import too_many
 from quizzes.views.student import (
     _attempt_or_404,
-    _too_many,
     feedback_page,
     owner_token,
     results_page,
@@ -40,11 +40,11 @@ def _page_of(attempt, number: int) -> str:
 def challenge(request, attempt_id, number: int):
     attempt = _attempt_or_404(request, attempt_id)
     if any(ratelimit.used_up(key=key, **limit) for key, limit in _limits(request)):
-        return _too_many(
+        return too_many(
             request,
             _("You have sent many challenges in the last hour. Wait, then try again."),
+            challenges.PER_BROWSER["window_seconds"],
             back=_page_of(attempt, number),
-            retry_after=challenges.PER_BROWSER["window_seconds"],
         )
     form = ChallengeForm(request.POST, auto_id=f"challenge-{number}-%s")
     item = {"number": number, "challenge": None, "challenge_form": form}

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
@@ -64,6 +65,7 @@ def page_context(slot, **kwargs) -> dict:
     return context
 
 
+@never_cache
 @require_safe
 def page(request, attempt_id, number: int):
     slot = _slot(request, attempt_id, number)
@@ -102,6 +104,7 @@ def _posted_answer(slot, form: AnswerForm, data) -> tuple[bool, dict | None]:
     return (False, None) if inputs else (True, None)
 
 
+@never_cache
 @require_POST
 def save(request, attempt_id):
     try:
@@ -192,6 +195,7 @@ def _summary(attempt: Attempt) -> dict:
     }
 
 
+@never_cache
 @require_safe
 def summary(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
@@ -202,6 +206,7 @@ def summary(request, attempt_id):
     return render(request, template, _summary(attempt))
 
 
+@never_cache
 @require_POST
 def submit(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)

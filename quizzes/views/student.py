@@ -14,18 +14,28 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from conference import selectors as facts
-from quizzes import behaviours, challenges, ratelimit, selectors, services, teaching
+from quizzes import behaviours, challenges, selectors, services, teaching
 from quizzes.forms import AnswerForm, ChallengeForm, JoinForm, StartForm
 from quizzes.models import Attempt
-from quizzes.presenting import answer_text, entered, hint, key_text, present, wrong_picks
+from quizzes.presenting import (
+    answer_text,
+    answer_texts,
+    entered,
+    hint,
+    key_text,
+    key_texts,
+    present,
+    wrong_picks,
+)
 from quizzes.teacher_forms import NicknameForm
+from quizzes.views import limits
 
 OWNER = "quiz_owner"
 
@@ -80,9 +90,13 @@ def start(request):
     if not form.is_valid():
         return _home(request, form, JoinForm())
     data = form.cleaned_data
+    browser = owner_token(request, create=True)
+    refusal = limits.start_refusal(request, browser=browser)
+    if refusal is not None:
+        return refusal
     try:
         attempt = services.practice_start(
-            owner_token=owner_token(request, create=True),
+            owner_token=browser,
             user=_user(request),
             nickname=data["nickname"],
             language=data["language"],
@@ -97,57 +111,20 @@ def start(request):
     return redirect("quizzes:take", attempt_id=attempt.pk)
 
 
-# Guessing join codes: a client may send this many unknown codes a minute (a sliding
-# minute). A class behind one school address shares it; the wait is a minute at most. With
-# 887 million possible codes, guessing one is hopeless at this pace.
-WRONG_CODES = {"limit": 8, "window_seconds": 60}
-# Creating nicknames: this many joins a minute from one client. A whole school behind one
-# address joins in the same minute and stays under it; a script filling sets with
-# nicknames does not.
-NICKNAMES = {"limit": 1000, "window_seconds": 60}
-WAIT = _lazy("Too many wrong codes from this device. Wait a minute, then try again.")
-
-
-def _too_many(request, message, *, back: str | None = None, retry_after: int = 60):
-    """The 429 page, with a link back to where the student was: ``back``, or the page the
-    request came from when it is on this site."""
-    context = {"message": message, "back": back or came_from(request)}
-    response = render(request, "429.html", context, status=429)
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
-def came_from(request) -> str | None:
-    """The form's ``next``, or else the Referer, when it is a page of this site."""
-    for target in (request.POST.get("next"), request.headers.get("Referer")):
-        if target and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return target
-    return None
-
-
-def _code_blocked(request) -> bool:
-    return ratelimit.blocked(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
-
-
-def _wrong_code(request) -> bool:
-    """Count a wrong code; False once past the limit. The count is atomic, so clients that
-    pass the check above together are still refused from the first code past the limit."""
-    return ratelimit.hit(key=f"join:{ratelimit.client_key(request)}", **WRONG_CODES)
-
-
 @require_POST
 def join(request):
-    if _code_blocked(request):
-        return _too_many(request, WAIT)
     form = JoinForm(request.POST)
     if form.is_valid():
         code = form.cleaned_data["code"]
+        browser = owner_token(request, create=True)
+        refusal = limits.code_refusal(request, browser=browser, code=code)
+        if refusal is not None:
+            return refusal
         question_set = selectors.question_set_by_code(code)
         if question_set is None:
-            if not _wrong_code(request):
-                return _too_many(request, WAIT)
+            refusal = limits.wrong_code(request, browser=browser)
+            if refusal is not None:
+                return refusal
             message = _("No quiz has the code %(code)s. Check it with your teacher.")
             form.add_error("code", message % {"code": code})
         else:
@@ -163,12 +140,15 @@ def join(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def join_set(request, code):
     """A class quiz by its code or share link: its title and settings, and a nickname."""
-    if _code_blocked(request):
-        return _too_many(request, WAIT)
+    browser = owner_token(request, create=True)
+    refusal = limits.code_refusal(request, browser=browser, code=code)
+    if refusal is not None:
+        return refusal
     question_set = selectors.question_set_by_code(code)
     if question_set is None:
-        if not _wrong_code(request):
-            return _too_many(request, WAIT)
+        refusal = limits.wrong_code(request, browser=browser)
+        if refusal is not None:
+            return refusal
         return render(request, "quizzes/join.html", {"unknown": code.upper()}, status=404)
     context = {"question_set": question_set, "form": NicknameForm(initial=_nickname(request))}
     try:
@@ -179,22 +159,20 @@ def join_set(request, code):
     if request.method == "POST":
         form = context["form"] = NicknameForm(request.POST)
         if form.is_valid():
-            if not ratelimit.hit(key=f"nickname:{ratelimit.client_key(request)}", **NICKNAMES):
-                return _too_many(
-                    request,
-                    _("Too many students joined from this device in a minute. Wait a moment, "
-                      "then try again."),
-                )  # fmt: skip
+            refusal = limits.start_refusal(request, browser=browser)
+            if refusal is not None:
+                return refusal
             try:
                 attempt = teaching.set_start(
                     question_set=question_set,
                     nickname=form.cleaned_data["nickname"],
-                    owner_token=owner_token(request, create=True),
+                    owner_token=browser,
                     user=_user(request),
                 )
             except teaching.JoinRefused as refusal:
                 form.add_error("nickname", str(refusal))
             else:
+                limits.code_used(request, question_set.code)
                 return redirect("quizzes:take", attempt_id=attempt.pk)
     return render(request, "quizzes/join.html", context)
 
@@ -291,6 +269,7 @@ def take(request, attempt_id):
     return _step(request, _question_context(slot))
 
 
+@never_cache
 @require_POST
 def answer(request, attempt_id):
     try:
@@ -436,7 +415,9 @@ def _reviewed(slot, response, language: str) -> dict:
         "number": slot.position + 1,
         "prompt": payload["prompt"][language],
         "answer": answer_text(payload, response.answer if response else None, language),
+        "answers": answer_texts(payload, response.answer if response else None, language),
         "key": key_text(payload, language),
+        "keys": key_texts(payload, language),
         "fraction": response.fraction if response else 0.0,
         "points": response.points if response else 0.0,
         "possible": slot.points,
@@ -453,6 +434,7 @@ def _reviewed(slot, response, language: str) -> dict:
     }
 
 
+@never_cache
 @require_safe
 def feedback(request, attempt_id, number: int):
     return feedback_page(request, attempt_id, number)
@@ -478,6 +460,18 @@ def feedback_page(request, attempt_id, number: int, *, challenge_forms=None, sta
     return _step(request, context, status=status)
 
 
+PRACTISE_LATER = _lazy(
+    "You can practise the mistakes of a class quiz once your teacher has closed it."
+)
+
+
+def _practice_later(attempt: Attempt) -> bool:
+    """Whether the attempt's class set is still open, so that no practice may use its facts
+    (classmates, or the student's own next attempt, are still to answer them)."""
+    return bool(attempt.question_set_id) and teaching.still_open(question_set=attempt.question_set)
+
+
+@never_cache
 @require_safe
 def results(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
@@ -504,15 +498,23 @@ def results_page(request, attempt: Attempt, *, challenge_forms=None, status: int
         "attempt": attempt,
         "reviewed": reviewed,
         "mistakes": sum(1 for item in reviewed if item["fraction"] < 1),
+        "practise_later": _practice_later(attempt),
     }
     return render(request, "quizzes/results.html", context, status=status)
+
+
+FINISH_FIRST = _lazy("Finish this quiz first: then you can try again or practise your mistakes.")
 
 
 @require_POST
 def again(request, attempt_id):
     attempt = _attempt_or_404(request, attempt_id)
+    # A practice quiz shows its keys: none may start from an attempt still being taken.
     if not attempt.finished:
+        messages.warning(request, FINISH_FIRST)
         return redirect("quizzes:take", attempt_id=attempt.pk)
+    # A class quiz is taken again under the set's rules (its attempts allowed), never as a
+    # practice quiz on its facts.
     if attempt.question_set_id:
         return redirect("quizzes:join_set", code=attempt.question_set.code)
     asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
@@ -525,12 +527,10 @@ def mistakes(request, attempt_id):
     # A practice quiz shows its keys: none may draw on an unfinished attempt's facts, nor on
     # a class quiz's while the class may still take it.
     if not attempt.finished:
+        messages.warning(request, FINISH_FIRST)
         return redirect("quizzes:take", attempt_id=attempt.pk)
-    if attempt.question_set_id and teaching.still_open(question_set=attempt.question_set):
-        messages.info(
-            request,
-            _("You can practise the mistakes of a class quiz once your teacher has closed it."),
-        )
+    if _practice_later(attempt):
+        messages.info(request, PRACTISE_LATER)
         return redirect("quizzes:results", attempt_id=attempt.pk)
     wrong = {
         fact
@@ -546,9 +546,13 @@ def mistakes(request, attempt_id):
 
 
 def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | None = None):
+    browser = owner_token(request, create=True)
+    refusal = limits.start_refusal(request, browser=browser)
+    if refusal is not None:
+        return refusal
     try:
         new = services.practice_start(
-            owner_token=owner_token(request, create=True),
+            owner_token=browser,
             user=_user(request),
             nickname=attempt.nickname,
             language=attempt.language,

@@ -24,6 +24,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
@@ -35,10 +36,15 @@ from quizzes.forms import LANGUAGES
 from quizzes.models import Question
 from quizzes.presenting import InFull, in_full
 from quizzes.teacher_forms import BankFilterForm, NewSetForm, RandomForm, SetSettingsForm
+from quizzes.views import limits
 from quizzes.views.student import _reviewed
 
 
 def teacher_required(view):
+    """Teachers only; like every teacher page (own_set below), never kept by the browser:
+    their pages show answer keys (their own questions, an import's preview)."""
+
+    @never_cache
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -54,9 +60,13 @@ def own_set(view):
     """Give the view the teacher's set, or 404 for another teacher's (403 for non-teachers).
 
     The lookup itself proves the teacher role, so a set page costs one query for it; the
-    role is checked separately only when the lookup fails.
+    role is checked separately only when the lookup fails. A set's pages show its answer
+    key (the bank, preview, results, print, CSV, exports): never_cache sends
+    `Cache-Control: no-store`, so the next user of a shared school computer cannot bring
+    them back from the browser's cache.
     """
 
+    @never_cache
     @functools.wraps(view)
     def wrapper(request, pk, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -345,6 +355,9 @@ def publish(request, question_set):
     except services.StartRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("quizzes:set_edit", pk=question_set.pk)
+    # Published from the classroom, the code may be used there even while wrong codes flood
+    # the school's address (quizzes/views/limits.py, CODE_USED).
+    limits.code_used(request, question_set.code)
     return redirect("quizzes:set_share", pk=question_set.pk)
 
 
@@ -360,6 +373,7 @@ def close(request, question_set):
 @require_POST
 def reopen(request, question_set):
     teaching.set_reopen(question_set=question_set)
+    limits.code_used(request, question_set.code)
     messages.success(request, _("The quiz is open again."))
     return redirect(_back(request, reverse("quizzes:set_share", args=[question_set.pk])))
 
@@ -557,7 +571,7 @@ def export(request, question_set, fmt):
 @own_set
 @require_safe
 def printable(request, question_set):
-    from quizzes.presenting import key_text, present
+    from quizzes.presenting import key_text, key_texts, present
 
     language = question_set.language
     questions = selectors.set_questions_for_attempt(question_set)
@@ -567,6 +581,7 @@ def printable(request, question_set):
         printed.append({
             "shown": shown,
             "key": key_text(q.payload, language),
+            "keys": key_texts(q.payload, language),
             "key_letters": _key_letters(q.payload, shown),
             "explanation": q.payload["explanation"][language],
         })  # fmt: skip

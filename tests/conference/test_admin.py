@@ -243,6 +243,26 @@ def test_a_reference_in_an_event_to_nobody_is_refused(facts, admin_client):
     assert "{person:plekhanov}" in event.predicate_it
 
 
+def test_connection_titles_show_names_and_figures_not_references(facts, admin_client):
+    """ "What does the vote of 57 for and 325 against ...", never "{tally:...}"."""
+    html = admin_client.get(admin_url(models.Connection, "changelist")).content.decode()
+    assert "What does the vote of 57 for and 325 against Kamenev" in html
+    assert "the 480 delegates came from show?" in html
+    assert "appeal on April 15, 1917 tell us" in html
+    assert "{count:" not in html and "{tally:" not in html and "{on:" not in html
+    breakdown = models.Connection.objects.get(key="delegates-breakdown")
+    change = admin_client.get(admin_url(models.Connection, "change", breakdown.pk))
+    title = change.content.decode().split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "480 delegates" in title and "{count:" not in title
+    # The form itself keeps the references, so that an admin edits them, not copies.
+    assert "{count:delegates}" in change.content.decode()
+
+
+def test_event_list_shows_the_person_a_reference_names(facts, admin_client):
+    html = admin_client.get(admin_url(models.Event, "changelist")).content.decode()
+    assert "Georgy Plekhanov" in html and "{person:plekhanov}" not in html
+
+
 def test_a_connections_sentences_are_edited_whole_and_its_misconceptions_stacked(
     facts, admin_client
 ):

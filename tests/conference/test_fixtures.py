@@ -138,9 +138,13 @@ def test_the_rows_that_said_more_than_the_articles_are_corrected(facts):
     assert "in una futura Assemblea costituente" in transfer.predicate_it
     assert "estates" not in position("land-seizures").predicate_en
     assert "land" in position("land-seizures").predicate_en
+    # The articles' garbled "in an explicit manner" / «in modo deliberato» is read as the
+    # workers setting the day on their own initiative; the note says it is an inference.
     labour = position("labour-no-unilateral")
-    assert "initiative" not in labour.predicate_en and "law" not in labour.predicate_en
+    assert "on their own initiative" in labour.predicate_en and "law" not in labour.predicate_en
+    assert "di propria iniziativa" in labour.predicate_it
     assert "come spesso" in labour.predicate_it and "come spesso avveniva" in labour.note
+    assert "in an explicit manner" in labour.note and "inference" in labour.note
     assert "inference" in position("land-non-commitment").note
     regulation = position("economy-regulation")
     assert "whole economic life" in regulation.predicate_en

@@ -70,3 +70,17 @@ def test_fact_texts_with_html_are_shown_escaped(facts, client):
     html = home(client, "en").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "language, name", [("en", "take Georgy Plekhanov&#x27;s advice"), ("it", "Georgij Plechanov")]
+)
+def test_the_timeline_names_people_instead_of_showing_references(facts, client, language, name):
+    html = home(client, language).content.decode()
+    assert name in html
+    assert "{person:" not in html
+
+
+def test_the_timeline_says_the_old_style_dates_are_ours(facts, client):
+    html = home(client, "en").content.decode()
+    assert "The articles give only the New Style dates" in html

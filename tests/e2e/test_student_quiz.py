@@ -98,8 +98,7 @@ def test_a_whole_quiz_in_italian(site, page):
             "link", name=re.compile("Domanda successiva|Vedi i tuoi risultati")
         ).click()
     expect(page.get_by_role("heading", name="I tuoi risultati")).to_be_visible()
-    # The points line became a plural message ("1 of 1 point"), which the Italian catalogue
-    # has yet to translate; the line under it is in Italian already.
+    expect(page.locator(".points")).to_contain_text("su 5 punti")
     expect(page.locator(".score")).to_contain_text("Giulia, hai impiegato")
 
 

@@ -1,5 +1,6 @@
 """Every rule a generated question obeys, checked on the bank of the real fact base."""
 
+import itertools
 import re
 from collections import Counter
 
@@ -66,6 +67,18 @@ def test_no_english_word_in_the_italian_bank(bank):
 
 def test_every_explanation_is_two_to_four_sentences_that_teach_something_new(bank):
     assert [p for d in bank for p in rules.teaches(d)] == []
+
+
+def test_a_true_statement_is_explained_without_saying_it_again(bank):
+    """Issue 13: true statements were explained by repeating them."""
+    repeated = [
+        (d.uid, lang)
+        for d in bank
+        if d.kind == Kind.TRUE_FALSE and d.truth
+        for lang in ("en", "it")
+        if wording.fold(d.prompt[lang]) in wording.fold(d.explanation[lang])
+    ]
+    assert repeated == []
 
 
 def test_every_wrong_option_says_why_it_is_wrong(bank):
@@ -210,6 +223,45 @@ def test_italian_uses_italian_transliterations_throughout(real_kb, bank):
     assert "Plechanov" in italian and "Plekhanov" not in italian
 
 
+def test_the_italian_wording_points_of_issue_13_stay_fixed(bank):
+    """Calques and labels an Italian teacher struck, and dates that seemed to attach to the
+    wrong verb («...a farne parte essi stessi nel mese di aprile 1917»)."""
+    everything = " ".join(
+        [d.prompt.it for d in bank]
+        + [d.explanation.it for d in bank]
+        + [o.text.it for d in bank for o in d.options]
+        + [o.feedback.it for d in bank for o in d.options if o.feedback]
+        + [d.hint.it for d in bank if d.hint]
+    )
+    for struck in (
+        "fazione",
+        "a livello nazionale",
+        "standard massimi",
+        "Chi di queste persone",
+        "nel mese di",
+        "Chi cerchi",
+    ):
+        assert struck not in everything, struck
+    # «non impegno» is the Italian article's label: quoted in an explanation at most, never
+    # asked or offered.
+    asked = " ".join([d.prompt.it for d in bank] + [o.text.it for d in bank for o in d.options])
+    assert "non impegno" not in asked
+
+
+def test_who_did_a_dated_thing_names_the_day(real_kb, bank):
+    """ "Who returned to Petrograd from exile?" has more than one answer that spring; on
+    April 16, 1917, only Lenin's."""
+    asked = 0
+    for draft in bank:
+        if draft.query is None or draft.query.relation != "actor" or not draft.query.subject:
+            continue  # (a matching question pairs several deeds with their doers)
+        event = real_kb.get(draft.query.subject)
+        assert wording.format_date("en", event.date) in draft.prompt.en, draft.uid
+        assert wording.format_date("it", event.date) in draft.prompt.it, draft.uid
+        asked += 1
+    assert asked >= 4
+
+
 def test_english_is_british_throughout(bank):
     english = " ".join(
         [d.prompt.en for d in bank]
@@ -242,3 +294,30 @@ def test_each_question_knows_which_article_states_it(bank):
     assert by_uid["understand/delegates-breakdown"].articles == ("en",)
     assert by_uid["role-who/chkheidze/opened/conference"].articles == ("en", "it")
     assert all(d.articles for d in bank)
+
+
+def test_a_false_statement_of_a_deed_swaps_in_a_body_that_did_not_yet_exist(real_kb, bank):
+    """Only a body the articles rule out: one elected by a body the statement names (the
+    Central Executive Committee, elected by the First Congress, did not convene it)."""
+    for draft in (d for d in bank if d.kind == Kind.TRUE_FALSE and not d.truth):
+        if draft.query.relation != "deed_of":
+            continue
+        swapped = real_kb.get(draft.query.object)
+        elector = real_kb.body(swapped.elected_by)
+        assert wording.without_article("en", elector.name.en) in draft.prompt.en, draft.uid
+
+
+def test_figures_offered_are_neither_trivially_close_nor_trivially_far(bank):
+    """Each figure at least 15 % from the next, none beyond 2.5 times the key or below it."""
+    asked = 0
+    for draft in (d for d in bank if d.kind == Kind.SINGLE_CHOICE):
+        values = sorted(
+            int(o.ref.split(":")[1]) for o in draft.options if o.ref.startswith("number:")
+        )
+        if len(values) != len(draft.options):
+            continue
+        key = next(int(o.ref.split(":")[1]) for o in draft.options if o.correct)
+        assert all(b >= 1.15 * a for a, b in itertools.pairwise(values)), draft.uid
+        assert all(key / 2.5 <= v <= key * 2.5 for v in values), draft.uid
+        asked += 1
+    assert asked >= 3

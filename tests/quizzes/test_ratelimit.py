@@ -42,3 +42,32 @@ def test_the_sweep_drops_old_windows_only():
     ratelimit.hit(key="new", **LIMIT)
     assert ratelimit.sweep() == 1
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_the_wait_ends_when_the_sliding_count_is_back_within_the_limit():
+    for _ in range(9):
+        ratelimit.hit(key="k", now=at(30), **LIMIT)
+    # 9 hits at 0:30, limit 8: blocked to the end of the minute (29 s), then until 1 of the 9
+    # has faded from the next minute's window, 60 / 9 s into it.
+    wait = ratelimit.wait_seconds(key="k", now=at(31), **LIMIT)
+    assert wait == 36  # ceil(29 + 60 / 9)
+    assert ratelimit.blocked(key="k", now=at(31 + wait - 1), **LIMIT)
+    assert not ratelimit.blocked(key="k", now=at(31 + wait), **LIMIT)
+    assert ratelimit.wait_seconds(key="k", now=at(31 + wait), **LIMIT) == 0
+
+
+def test_a_wait_can_end_within_the_current_window_as_the_previous_one_fades():
+    for _ in range(6):
+        ratelimit.hit(key="k", now=at(50), **LIMIT)
+    for _ in range(4):
+        ratelimit.hit(key="k", now=at(61), **LIMIT)
+    # At 1:01, 4 + 6 * 59/60 > 8; within the limit once the previous share is 4: at 1:20.
+    assert ratelimit.wait_seconds(key="k", now=at(61), **LIMIT) == 19
+    assert not ratelimit.blocked(key="k", now=at(80), **LIMIT)
+
+
+def test_a_noted_key_is_seen_for_its_window_and_forgotten_after_two():
+    ratelimit.note(key="used", window_seconds=3600, now=at(10))
+    assert ratelimit.seen(key="used", window_seconds=3600, now=at(3000))
+    assert not ratelimit.seen(key="other", window_seconds=3600, now=at(3000))
+    assert not ratelimit.seen(key="used", window_seconds=3600, now=at(7300))

@@ -43,6 +43,23 @@ def test_a_quiz_worth_one_point_says_point_not_points(bank, client):
     assert "0 of 1 point</p>" in html and "of 1 points</p>" not in html
 
 
+def test_a_question_worth_one_point_says_point_not_points_in_the_review(bank, client):
+    attempt = finish(client, start(client, kinds=["numeric", "true_false"]), [False, True])
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    assert "(0 of 1 point)" in html and "(1 of 1 point)" in html
+    assert "of 1 points)" not in html
+
+
+def test_a_question_worth_two_points_says_points_in_the_review():
+    from django.template.loader import render_to_string
+
+    item = {"number": 1, "prompt": "?", "answer": "480", "answers": ["480"], "key": "480",
+            "keys": ["480"], "fraction": 0.5, "points": 1.0, "possible": 2, "answered": True,
+            "explanation": "", "wrong_picks": [], "sources": [], "language": "en"}  # fmt: skip
+    html = render_to_string("quizzes/_review_item.html", {"item": item})
+    assert "(1 of 2 points)" in html
+
+
 def test_the_review_shows_the_students_answer_and_the_right_one(bank, client):
     attempt = start(client, kinds=["numeric", "true_false"])
     finish(client, attempt, [False, True])
@@ -111,3 +128,17 @@ def test_the_interface_follows_the_language_switcher_and_the_quiz_keeps_its_own(
     italian = client.get("/it" + reverse("quizzes:take", args=[attempt.pk])).content.decode()
     assert "Domanda 1 di 2" in italian  # interface in Italian
     assert slot(attempt, 0).question.payload["prompt"]["en"][:30].replace("'", "&#x27;") in italian
+
+
+def test_several_right_answers_are_listed_one_per_line_not_joined_by_commas(bank, client):
+    attempt = start(client, kinds=["multiple_response", "true_false"])
+    finish(client, attempt, [True, True])
+    payload = slot(attempt, 0).question.payload
+    keys = [o["text"]["en"] for o in payload["options"] if o["correct"]]
+    assert len(keys) >= 2
+    html = client.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
+    # The student's answer and the right one: each a list with an item per option.
+    assert html.count('<ul class="answers">') == 2
+    for key in keys:
+        assert html.count(f"<li>{key}</li>") == 2
+    assert ", ".join(keys) not in html

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from quizzes import teaching
 from quizzes.models import Attempt, QuestionSet
+from quizzes.views import limits
 from tests.factories import TeacherFactory
 from tests.quizzes.student import answer_data
 from tests.quizzes.teacher import published_set
@@ -126,10 +127,12 @@ def test_guessing_codes_gets_a_clear_wait_message_and_a_real_student_still_joins
     statuses = [
         client.post(reverse("quizzes:join"), {"code": f"WRONG{n}"}).status_code for n in range(30)
     ]
-    assert statuses[:8] == [200] * 8 and set(statuses[8:]) == {429}
+    limit = limits.CODES_PER_BROWSER["limit"]
+    assert statuses[:limit] == [200] * limit and set(statuses[limit:]) == {429}
     response = client.post(reverse("quizzes:join"), {"code": open_set.code})
-    assert response.status_code == 429 and "Wait a minute" in response.content.decode()
-    student = Client(REMOTE_ADDR="10.0.0.7")
+    assert response.status_code == 429
+    assert "You have typed too many wrong codes. Wait " in response.content.decode()
+    student = Client()  # a classmate at the same address
     assert join(student, open_set.code).status_code == 302
 
 
@@ -246,6 +249,39 @@ def test_the_teacher_reads_a_students_answers_question_by_question(open_set, cli
 def test_a_teacher_of_another_set_cannot_read_these_results(open_set, client):
     client.force_login(TeacherFactory(username="other"))
     assert client.get(reverse("quizzes:set_results_csv", args=[open_set.pk])).status_code == 404
+
+
+def test_the_same_browser_under_another_nickname_gets_no_extra_attempt(open_set, client):
+    """Probe 3 of issue 15: attempts were counted per nickname only, so the same browser
+    joined again as someone else after reading the key. They count per browser too."""
+    QuestionSet.objects.filter(pk=open_set.pk).update(attempts_allowed=1)
+    join(client, open_set.code, "Ann")
+    html = join(client, open_set.code, "Someone Else").content.decode()
+    assert "You have used your one attempt at this quiz." in html
+    assert Attempt.objects.count() == 1
+
+
+def test_a_logged_in_student_in_another_browser_gets_no_extra_attempt(open_set):
+    """Probe 3, the other way round: a new browser (another computer, a private window) under
+    a new nickname, logged in to the same account."""
+    from tests.factories import UserFactory
+
+    QuestionSet.objects.filter(pk=open_set.pk).update(attempts_allowed=1)
+    pupil = UserFactory()
+    first, second = Client(), Client()
+    first.force_login(pupil)
+    second.force_login(pupil)
+    join(first, open_set.code, "Ann")
+    html = join(second, open_set.code, "Ann Again").content.decode()
+    assert "You have used your one attempt at this quiz." in html
+    assert Attempt.objects.count() == 1
+
+
+def test_another_student_in_another_browser_still_joins(open_set, client):
+    QuestionSet.objects.filter(pk=open_set.pk).update(attempts_allowed=1)
+    join(client, open_set.code, "Ann")
+    assert join(Client(), open_set.code, "Boris").status_code == 302
+    assert Attempt.objects.count() == 2
 
 
 def test_the_xlsx_export_has_the_csvs_columns_with_numbers_as_numbers(open_set, client):

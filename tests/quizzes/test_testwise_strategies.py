@@ -22,6 +22,7 @@ from quizzes.generation.shortcuts import (
     applies,
     excess,
     expected_score,
+    extreme_figure,
     longest,
     seen_counts,
 )
@@ -102,3 +103,35 @@ def test_a_strategy_that_exploits_a_pattern_is_caught():
     seen = seen_counts(rigged)
     hits = sum(expected_score(longest, q, seen) for q in rigged)
     assert hits / len(rigged) > 0.25 + MARGIN
+
+
+def test_picking_the_largest_or_smallest_figure_is_caught():
+    """A bank whose key is always the latest date (or the largest number) fails: "pick an
+    extreme" would score twice chance. Dates are compared as dates, in either language."""
+    dates = ["April 9, 1917", "April 10, 1917", "April 12, 1917", "April 16, 1917"]
+    italian = ["9 aprile 1917", "10 aprile 1917", "12 aprile 1917", "16 aprile 1917"]
+    numbers = ["57", "139", "325", "480"]
+    rigged = [
+        {"topic": "t", "kind": "single_choice", "prompt": "When?", "options": o, "answer": o[-1]}
+        for o in (dates, italian, numbers) * 4
+    ]
+    seen = seen_counts(rigged)
+    assert all(applies(extreme_figure, q) for q in rigged)
+    hits = sum(expected_score(extreme_figure, q, seen) for q in rigged)
+    assert hits / len(rigged) == 0.5 > 0.25 + MARGIN
+    assert extreme_figure(rigged[0], seen) == ["April 9, 1917", "April 16, 1917"]
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_in_figure_questions_the_key_is_an_extreme_no_more_often_than_chance(bank, language):
+    """Over the whole bank, too: half the options of a four-figure question are extremes."""
+    figures = [
+        q
+        for q in exported(bank, language)
+        if q["kind"] == "single_choice" and applies(extreme_figure, q)
+    ]
+    seen = seen_counts(figures)
+    share = sum(expected_score(extreme_figure, q, seen) for q in figures) / len(figures)
+    chance = sum(1 / len(q["options"]) for q in figures) / len(figures)
+    assert len(figures) >= 4
+    assert share <= chance + MARGIN
