@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models as django_models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -64,7 +65,55 @@ class CitedForm(forms.ModelForm):
             self.fields["cited_in"].error_messages["required"] = self.missing_citation
 
 
-class FactAdmin(TranslationAdmin):
+# Sentences, edited in boxes that show them whole (a one-line input cuts them off).
+SENTENCE = forms.Textarea(attrs={"rows": 2, "cols": 60})
+SENTENCES = forms.Textarea(attrs={"rows": 3, "cols": 60})
+# A translated text this long is a sentence, not a name.
+SENTENCE_LENGTH = 150
+
+
+class WholeSentences:
+    """Every translated sentence (a predicate, a question, a statement...) in a box that
+    shows it whole, in both languages; names keep their one-line inputs."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        sentence = (
+            getattr(db_field, "translated_field", None) is not None
+            and isinstance(db_field, django_models.CharField)
+            and (db_field.max_length or 0) >= SENTENCE_LENGTH
+        )
+        if sentence and "widget" not in kwargs:
+            kwargs["widget"] = SENTENCE
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def citation_links(paragraphs) -> str:
+    """Each cited paragraph as a link to its article's public address, with its number
+    ("All-Russian Conference of the Soviets, ¶2"); plain text while the article has none."""
+    items = []
+    for paragraph in paragraphs:
+        source = paragraph.source
+        text = format_html("{} ({}), ¶{}", source.title, source.language, paragraph.number)
+        if source.address:
+            text = format_html('<a href="{}" hreflang="{}">{}</a>', source.address,
+                               source.language, text)  # fmt: skip
+        items.append(text)
+    return format_html_join(mark_safe("<br>"), "{}", ((item,) for item in items)) or "—"
+
+
+class Cited:
+    """The citations of a fact as links to the articles, beside the list to edit them."""
+
+    @admin.display(description=_("citations, to read"))
+    def citations(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        return citation_links(
+            obj.cited_in.select_related("source").order_by("source__key", "number")
+        )
+
+
+class FactAdmin(WholeSentences, Cited, TranslationAdmin):
     form = CitedForm
     translated: tuple[str, ...] = ()
     plain: tuple[str, ...] = ()
@@ -72,23 +121,36 @@ class FactAdmin(TranslationAdmin):
     list_filter = ("prominence",)
     readonly_fields: tuple[str, ...] = ()
 
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "citations")
+
     def get_fieldsets(self, request, obj=None):
         return [
             (None, {"fields": ["key", *side_by_side(*self.translated), *self.plain]}),
-            (_("Sources"), {"fields": ["cited_in", "prominence", "note"]}),
+            (_("Sources"), {"fields": ["cited_in", "citations", "prominence", "note"]}),
         ]
 
 
 @admin.register(models.Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("title", "language", "filename")
+    list_display = ("title", "language", "filename", "address")
     search_fields = ("title", "key")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, django_models.URLField):
+            kwargs["assume_scheme"] = "https"  # an address typed without one
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(models.Paragraph)
 class ParagraphAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "source", "number")
+    list_display = ("__str__", "source", "number", "read")
     list_filter = ("source",)
+    list_select_related = ("source",)
+
+    @admin.display(description=_("in the article"))
+    def read(self, obj):
+        return citation_links([obj])
 
 
 @admin.register(models.Party)
@@ -118,7 +180,7 @@ class MembershipInline(admin.TabularInline):
     extra = 0
 
 
-class BodyFactInline(TranslationTabularInline):
+class BodyFactInline(WholeSentences, TranslationTabularInline):
     model = models.BodyFact
     form = CitedForm
     fields = ("key", "predicate", "cited_in", "prominence")
@@ -154,8 +216,9 @@ class RoleAdmin(FactAdmin):
 
 
 @admin.register(models.Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(Cited, admin.ModelAdmin):
     form = CitedForm
+    readonly_fields = ("citations",)
     list_display = ("person", "role", "body", "order")
     list_filter = ("role", "body")
     search_fields = ("person__name_en", "person__name_it", "body__name_en", "body__name_it")
@@ -163,7 +226,7 @@ class MembershipAdmin(admin.ModelAdmin):
     filter_horizontal = ("cited_in",)
 
 
-class VoteInline(admin.TabularInline):
+class VoteInline(WholeSentences, admin.TabularInline):
     model = models.Vote
     fields = ("key", "motion_en", "motion_it")
     show_change_link = True
@@ -226,7 +289,7 @@ class VoteAdmin(FactAdmin):
         return ", ".join(f"{t.count} {t.get_choice_display()}" for t in obj.tallies.all())
 
 
-class PositionInline(TranslationTabularInline):
+class PositionInline(WholeSentences, TranslationTabularInline):
     model = models.Position
     form = CitedForm
     fields = ("order", "key", "predicate", "misconception", "cited_in")
@@ -251,17 +314,12 @@ class PositionAdmin(FactAdmin):
     search_fields = ("key", "predicate_en", "predicate_it", "phrase_en", "phrase_it")
 
 
-# Sentences, edited in boxes that show them whole (a one-line input cuts them off).
-SENTENCE = forms.Textarea(attrs={"rows": 2, "cols": 60})
-SENTENCES = forms.Textarea(attrs={"rows": 3, "cols": 60})
-
-
 class MisconceptionForm(forms.ModelForm):
     class Meta:
         widgets = {"statement": SENTENCE, "correction": SENTENCES}
 
 
-class MisconceptionInline(TranslationStackedInline):
+class MisconceptionInline(WholeSentences, TranslationStackedInline):
     """Stacked, not tabular: four sentences side by side made the page 1,600 px wide."""
 
     model = models.Misconception

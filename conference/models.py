@@ -133,6 +133,11 @@ class Source(models.Model):
     title = models.CharField(_("title"), max_length=200, help_text=_("In the article's language."))
     language = models.CharField(_("language"), max_length=8, choices=[("en", "en"), ("it", "it")])
     filename = models.CharField(_("file"), max_length=100, help_text=_("Under shared/seeds/."))
+    address = models.URLField(
+        _("public address"),
+        blank=True,
+        help_text=_("Where anyone can read the article; citations of its paragraphs link here."),
+    )
 
     objects = KeyedManager()
 

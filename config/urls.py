@@ -20,6 +20,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", site.healthz, name="healthz"),
     path("robots.txt", site.robots, name="robots"),
+    # Outside the language prefixes: the student's language picks the join page's.
+    path("j/<str:code>/", site.join_link, name="join_link"),
 ]
 # The home page, then the quiz pages: they are what a class requests at the same minute, and Django
 # tries patterns in order (none of these prefixes overlap).

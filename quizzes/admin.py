@@ -1,5 +1,7 @@
 """Admin for the question bank, and the "regenerate questions" action on every fact."""
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, Value, When
@@ -7,10 +9,11 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin import fact_admin_url
-from quizzes import challenges
+from quizzes import challenges, signals
 from quizzes.authoring import services as authoring
 from quizzes.models import (
     Attempt,
@@ -25,12 +28,29 @@ from quizzes.services import bank_refresh
 from quizzes.signals import FACT_MODELS
 
 
+def refresh_message(report) -> str:
+    """What a fact's change did to the question bank, in an admin's words."""
+    counts = [
+        (len(report.added), ngettext("%(count)d question added", "%(count)d questions added",
+                                     len(report.added))),
+        (len(report.changed) + len(report.updated),
+         ngettext("%(count)d question changed", "%(count)d questions changed",
+                  len(report.changed) + len(report.updated))),
+        (len(report.retired), ngettext("%(count)d question retired", "%(count)d questions retired",
+                                       len(report.retired))),
+    ]  # fmt: skip
+    changes = [text % {"count": count} for count, text in counts if count]
+    if not changes:
+        return gettext("The question bank was refreshed: no question changed.")
+    return gettext("The question bank was refreshed: %(changes)s.") % {
+        "changes": "; ".join(changes)
+    }
+
+
 @admin.action(description=_("Regenerate the questions from the current facts"))
 def regenerate_questions(modeladmin, request, queryset):
     report = bank_refresh()
-    modeladmin.message_user(
-        request, _("Question bank refreshed: %(report)s.") % {"report": report}, messages.SUCCESS
-    )
+    modeladmin.message_user(request, refresh_message(report), messages.SUCCESS)
 
 
 def _add_action_to_fact_admins():
@@ -43,25 +63,58 @@ def _add_action_to_fact_admins():
 _add_action_to_fact_admins()
 
 
+def _tell_what_the_bank_refresh_changed(view):
+    """Wrap a fact admin's save or delete view: the refresh runs when its transaction
+    commits, after the view returns, so the message is added then."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        signals.last_refresh.set(None)
+        response = view(request, *args, **kwargs)
+        report = signals.last_refresh.get()
+        if report is not None:
+            messages.info(request, refresh_message(report))
+        return response
+
+    return wrapper
+
+
+def _add_refresh_messages_to_fact_admins():
+    for model in FACT_MODELS:
+        model_admin = admin.site._registry.get(model)
+        if model_admin is not None and not getattr(model_admin, "tells_refresh", False):
+            model_admin.changeform_view = _tell_what_the_bank_refresh_changed(
+                model_admin.changeform_view
+            )
+            model_admin.delete_view = _tell_what_the_bank_refresh_changed(model_admin.delete_view)
+            model_admin.tells_refresh = True
+
+
+_add_refresh_messages_to_fact_admins()
+
+
 @admin.action(description=_("Promote teachers' questions into the shared bank"))
 def promote_to_bank(modeladmin, request, queryset):
     count = authoring.questions_promote(uids=list(queryset.values_list("uid", flat=True)))
-    modeladmin.message_user(
-        request,
-        _("%(count)d questions are now in the shared bank: every teacher can use them, and "
-          "practice quizzes ask them.") % {"count": count},
-        messages.SUCCESS,
-    )  # fmt: skip
+    message = ngettext(
+        "%(count)d question is now in the shared bank: every teacher can use it, and "
+        "practice quizzes ask it.",
+        "%(count)d questions are now in the shared bank: every teacher can use them, and "
+        "practice quizzes ask them.",
+        count,
+    )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.action(description=_("Take teachers' questions out of the shared bank"))
 def withdraw_from_bank(modeladmin, request, queryset):
     count = authoring.questions_withdraw(uids=list(queryset.values_list("uid", flat=True)))
-    modeladmin.message_user(
-        request,
-        _("%(count)d questions are private to their teachers again.") % {"count": count},
-        messages.SUCCESS,
+    message = ngettext(
+        "%(count)d question is private to its teacher again.",
+        "%(count)d questions are private to their teachers again.",
+        count,
     )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 class AuthorFilter(admin.SimpleListFilter):
@@ -184,15 +237,33 @@ def approve_teachers(modeladmin, request, queryset):
         signup.approved_at = timezone.now()
         signup.save(update_fields=["approved_at"])
         count += 1
-    modeladmin.message_user(
-        request, _("%(count)d teacher accounts approved.") % {"count": count}, messages.SUCCESS
+    message = ngettext(
+        "%(count)d teacher account approved.", "%(count)d teacher accounts approved.", count
     )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+class ApprovalFilter(admin.SimpleListFilter):
+    """In words an admin uses, not "By approved: Empty / Not empty"."""
+
+    title = _("approval")
+    parameter_name = "approval"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for approval")), ("approved", _("Approved"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(approved_at__isnull=True)
+        if self.value() == "approved":
+            return queryset.filter(approved_at__isnull=False)
+        return queryset
 
 
 @admin.register(TeacherSignup)
 class TeacherSignupAdmin(admin.ModelAdmin):
     list_display = ("user", "full_name", "email", "school", "created_at", "approved_at")
-    list_filter = (("approved_at", admin.EmptyFieldListFilter),)
+    list_filter = (ApprovalFilter,)
     search_fields = ("user__username", "user__email", "school", "user__last_name")
     actions = [approve_teachers]
     readonly_fields = ("user", "created_at", "approved_at")

@@ -401,3 +401,38 @@ def names(text: str, key: str) -> bool:
         )
         for word in words
     )
+
+
+@dataclass(frozen=True)
+class InFull:
+    """A question as a teacher checks it before using it: every option with the right ones
+    marked, the key in words and the explanation. Never shown to students."""
+
+    options: tuple[tuple[str, bool], ...]  # (text, right); ordering: in the right order
+    key: str
+    explanation: str
+
+
+def in_full(payload: dict, language: str) -> InFull:
+    def text(value: dict) -> str:
+        return value.get(language) or value.get("en", "")
+
+    kind = payload["kind"]
+    options: list[tuple[str, bool]] = []
+    if kind in ("single_choice", "multiple_response"):
+        by_id = {o["id"]: o for o in payload["options"]}
+        ids = payload.get("order", {}).get(language) or list(by_id)
+        options = [(text(by_id[i]["text"]), bool(by_id[i]["correct"])) for i in ids]
+    elif kind == "ordering":
+        options = [(text(item["text"]), True) for item in payload["items"]]
+    elif kind == "matching":
+        rights = {r["id"]: text(r["text"]) for r in payload["rights"]}
+        options = [
+            (f"{text(left['text'])} → {rights.get(left['match'], '—')}", True)
+            for left in payload["lefts"]
+        ]
+    try:
+        key = key_text(payload, language)
+    except KeyError:  # a teacher's question not written in this language
+        key = key_text(payload, "en" if language != "en" else "it")
+    return InFull(tuple(options), key, text(payload.get("explanation") or {}))

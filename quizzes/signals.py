@@ -7,6 +7,8 @@ saves) does not trigger it; `manage.py generate_questions` does that explicitly.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -32,10 +34,14 @@ FACT_MODELS = (
 )
 
 
+# The report of the refresh this request (this thread) ran last, for the admin's message.
+last_refresh: ContextVar = ContextVar("last_refresh", default=None)
+
+
 def refresh_after_commit():
     from quizzes.services import bank_refresh
 
-    bank_refresh()
+    last_refresh.set(bank_refresh())
 
 
 def schedule_refresh(**kwargs):

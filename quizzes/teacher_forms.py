@@ -16,6 +16,16 @@ from quizzes.models import KIND_CHOICES, LEVEL_CHOICES, TOPIC_CHOICES, QuestionS
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class NewSetForm(forms.ModelForm):
+    """What a new quiz needs before anything else: its title (the rest has defaults)."""
+
+    class Meta:
+        model = QuestionSet
+        fields = ["title"]
+        labels = {"title": _("Title of the new quiz")}
+        help_texts = {"title": _("Students see it when they join; you can change it later.")}
+
+
 class SetSettingsForm(forms.ModelForm):
     class Meta:
         model = QuestionSet
@@ -187,9 +197,41 @@ def _username_checked(form) -> None:
 
 
 class LoginForm(AuthenticationForm):
+    """The site's login. A teacher whose sign-up an admin has not approved yet, and who
+    gives the right password, is told so instead of "wrong password". The refused login
+    still counts as a failure for django-axes (Django's authenticate() reports it), and a
+    locked-out login is never told anything about the account."""
+
+    awaiting_approval = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _username_checked(self)
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            self.awaiting_approval = self._awaits_approval()
+            raise
+
+    def _awaits_approval(self) -> bool:
+        if getattr(self.request, "axes_locked_out", False):
+            return False
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not username or not password:
+            return False
+        user = (
+            get_user_model()
+            ._default_manager.filter(
+                **{get_user_model().USERNAME_FIELD: username},
+                is_active=False,
+                teacher_signup__approved_at__isnull=True,
+            )
+            .first()
+        )
+        return user is not None and user.check_password(password)
 
 
 class AdminLoginForm(AdminAuthenticationForm):

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from quizzes import nicknames, selectors
 from quizzes.models import (
@@ -30,14 +31,13 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def set_create(*, owner, title: str = "", language: str = "en") -> QuestionSet:
-    """A new draft. Its language is the one the teacher works in (the interface's), so an
-    Italian teacher's quiz and its question bank are in Italian from the start."""
+def set_create(*, owner, title: str, language: str = "en") -> QuestionSet:
+    """A new draft under the title the teacher gave it. Its language is the one the teacher
+    works in (the interface's), so an Italian teacher's quiz and its question bank are in
+    Italian from the start."""
     if language not in dict(LANGUAGE_CHOICES):
         language = "en"
-    return QuestionSet.objects.create(
-        owner=owner, title=title or _("Untitled quiz"), language=language
-    )
+    return QuestionSet.objects.create(owner=owner, title=title, language=language)
 
 
 def set_add(*, question_set: QuestionSet, questions: list[Question]) -> int:
@@ -313,7 +313,12 @@ def set_start(
         taken = question_set.attempts.filter(mine).count()
         if allowed and taken >= allowed:
             raise JoinRefused(
-                _("You have used all your attempts at this quiz (%(count)d).") % {"count": allowed}
+                ngettext(
+                    "You have used your one attempt at this quiz.",
+                    "You have used all your %(count)d attempts at this quiz.",
+                    allowed,
+                )
+                % {"count": allowed}
             )
         questions = selectors.set_questions_to_start(question_set)
         if not questions:

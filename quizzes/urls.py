@@ -47,8 +47,10 @@ urlpatterns = [
     path("teach/sets/<int:pk>/duplicate/", teacher.duplicate, name="set_duplicate"),
     path("teach/sets/<int:pk>/delete/", teacher.delete, name="set_delete"),
     path("teach/sets/<int:pk>/share/", teacher.share, name="set_share"),
+    path("teach/sets/<int:pk>/projector/", teacher.projector, name="set_projector"),
     path("teach/sets/<int:pk>/results/", teacher.results, name="set_results"),
     path("teach/sets/<int:pk>/results.csv", teacher.results_csv, name="set_results_csv"),
+    path("teach/sets/<int:pk>/results.xlsx", teacher.results_xlsx, name="set_results_xlsx"),
     path(
         "teach/sets/<int:pk>/attempts/<uuid:attempt_id>/",
         teacher.attempt_detail,

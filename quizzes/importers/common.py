@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from conference import wording
 from quizzes.authoring import written as w
@@ -205,7 +206,11 @@ def ordering_from_places(prompt: str, pairs: list[tuple[str, str]], ours: bool):
 
 
 def too_many(count: int) -> str:
-    return _("Only the first %(count)d questions of the file are read.") % {"count": count}
+    return ngettext(
+        "Only the first question of the file is read.",
+        "Only the first %(count)d questions of the file are read.",
+        count,
+    ) % {"count": count}
 
 
 def image_reason() -> str:

@@ -1,6 +1,8 @@
-"""Small site-wide endpoints: a health check and robots.txt."""
+"""Small site-wide endpoints: a health check, robots.txt and the join link teachers share."""
 
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -26,3 +28,16 @@ Disallow: /accounts/
 @require_safe
 def robots(request):
     return HttpResponse(ROBOTS, content_type="text/plain")
+
+
+@require_safe
+def join_link(request, code):
+    """The link a teacher shares (and its QR code): in no language of its own, it opens the
+    join page in the student's language (their language cookie, else their browser's), so a
+    class shares one link whatever language the teacher's pages are in.
+
+    LocaleMiddleware reads every unprefixed path as English (English pages have no prefix),
+    so the student's language is asked for here, from the cookie and the browser only."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        return redirect("quizzes:join_set", code=code)

@@ -9,30 +9,41 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from dataclasses import dataclass
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
-from quizzes import charts, grading, regrading, selectors, services, teaching
+from quizzes import charts, grading, regrading, selectors, services, spreadsheets, teaching
 from quizzes.authoring import selectors as authoring
 from quizzes.exporters import gift, moodle_xml
 from quizzes.exporters.common import from_questions
+from quizzes.forms import LANGUAGES
 from quizzes.live import selectors as live
 from quizzes.live.forms import LiveStartForm
 from quizzes.models import Question
-from quizzes.teacher_forms import AccommodationForm, BankFilterForm, RandomForm, SetSettingsForm
+from quizzes.presenting import InFull, in_full
+from quizzes.teacher_forms import (
+    AccommodationForm,
+    BankFilterForm,
+    NewSetForm,
+    RandomForm,
+    SetSettingsForm,
+)
 from quizzes.views import limits
 from quizzes.views.student import _reviewed
 
@@ -82,9 +93,13 @@ def own_set(view):
 @teacher_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
-    if request.method == "POST":
+    # A new quiz starts from its title: no "untitled" drafts left behind by a stray click.
+    new_set = NewSetForm(request.POST if request.method == "POST" else None)
+    if new_set.is_valid():
         question_set = teaching.set_create(
-            owner=request.user, language=(request.LANGUAGE_CODE or "en")[:2]
+            owner=request.user,
+            title=new_set.cleaned_data["title"],
+            language=(request.LANGUAGE_CODE or "en")[:2],
         )
         return redirect("quizzes:set_edit", pk=question_set.pk)
     archived = request.GET.get("archived") == "1"
@@ -95,6 +110,7 @@ def index(request):
             "sets": selectors.teacher_sets(request.user, archived=archived),
             "archived": archived,
             "shared": authoring.sets_shared_with(request.user),
+            "new_set": new_set,
         },
     )
 
@@ -112,14 +128,12 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         difficulty=data.get("difficulty", ""),
         language=language,
         search=data.get("q", ""),
-        exclude={item.question.uid for item in items},
         level=data.get("level", ""),
         source=data.get("source", ""),
         author=request.user if data.get("origin") == "mine" else None,
     )
-    current = {
-        q.uid for q in Question.objects.active().filter(uid__in=[i.question.uid for i in items])
-    }
+    in_set = {item.question.uid for item in items}
+    current = {q.uid for q in Question.objects.active().filter(uid__in=in_set)}
     return {
         "question_set": question_set,
         "items": items,
@@ -129,7 +143,7 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "settings_form": settings_form or SetSettingsForm(instance=question_set),
         "filters": filters,
         "random_form": RandomForm(auto_id="random-%s"),
-        "bank": questions,
+        "bank": bank_rows(questions, language, in_set),
         "bank_total": total,
         "bank_language": language,
         "has_attempts": question_set.attempts.exists(),
@@ -137,6 +151,38 @@ def _editor_context(request, question_set, settings_form=None) -> dict:
         "untranslated": [i for i in items if not _written_in(i.question, question_set.language)],
         "shares": authoring.set_shares(question_set),
     }
+
+
+@dataclass
+class BankRow:
+    """A question of the bank as the editor lists it: whether the set has it already, all
+    of it for the teacher to check (the key included), and what tells it apart from
+    another question of the same wording."""
+
+    question: Question
+    added: bool
+    full: InFull
+    differs_by: str = ""
+
+
+def bank_rows(questions, language: str, in_set: set[str]) -> list[BankRow]:
+    rows = [BankRow(q, q.uid in in_set, in_full(q.payload, language)) for q in questions]
+    by_prompt: dict[str, list[BankRow]] = {}
+    for row in rows:
+        prompt = row.question.payload["prompt"]
+        by_prompt.setdefault(prompt.get(language) or prompt.get("en", ""), []).append(row)
+    for same in by_prompt.values():
+        if len(same) < 2:
+            continue
+        keys_differ = len({row.full.key for row in same}) == len(same)
+        for row in same:
+            options = ", ".join(text for text, _right in row.full.options)
+            row.differs_by = (
+                _("Right answer: %(key)s") % {"key": row.full.key}
+                if keys_differ or not options
+                else _("Options: %(options)s") % {"options": options}
+            )
+    return rows
 
 
 def _written_in(question, language: str) -> bool:
@@ -155,7 +201,10 @@ def edit(request, question_set):
             messages.success(request, _("Settings saved."))
             if not request.htmx:
                 return redirect("quizzes:set_edit", pk=question_set.pk)
-            form = None
+            # The new title in the heading and the tab too, not only in the form.
+            return render(
+                request, "teach/edit.html#settings-saved", _editor_context(request, question_set)
+            )
     context = _editor_context(request, question_set, form)
     if request.htmx:
         return render(request, "teach/edit.html#settings", context)
@@ -165,15 +214,27 @@ def edit(request, question_set):
 @own_set
 @require_safe
 def bank(request, question_set):
-    return render(request, "teach/edit.html#bank", _editor_context(request, question_set))
+    return render(request, "teach/edit.html#bank-results", _editor_context(request, question_set))
 
 
-def _after_change(request, question_set):
-    """The set's question list again; the bank is told to refresh itself."""
+def _after_change(request, question_set, *, anchor="questions", **focus):
+    """The set's question list again, with ``focus`` saying which control the teacher's
+    keyboard goes to next; the bank is told to refresh itself."""
     if not request.htmx:
-        return redirect(reverse("quizzes:set_edit", args=[question_set.pk]) + "#questions")
-    response = render(request, "teach/edit.html#questions", _editor_context(request, question_set))
+        return redirect(reverse("quizzes:set_edit", args=[question_set.pk]) + f"#{anchor}")
+    context = {**_editor_context(request, question_set), **focus}
+    response = render(request, "teach/edit.html#questions", context)
     return trigger_client_event(response, "set-changed")
+
+
+def _bank_filters(request) -> str:
+    """The bank's filters the add form was sent from, to come back to them without htmx."""
+    sent = QueryDict(request.POST.get("filters", ""))
+    kept = QueryDict(mutable=True)
+    for name in BankFilterForm.base_fields:
+        if sent.get(name):
+            kept[name] = sent[name]
+    return kept.urlencode()
 
 
 @own_set
@@ -184,7 +245,26 @@ def add(request, question_set):
     added = teaching.set_add(question_set=question_set, questions=questions)
     if not added:
         messages.info(request, _("That question is in the set already, or no longer in the bank."))
-    return _after_change(request, question_set)
+    if not request.htmx:
+        url = reverse("quizzes:set_edit", args=[question_set.pk])
+        filters = _bank_filters(request)
+        anchor = f"#bank-q{questions[0].pk}" if questions else "#bank"
+        return redirect(url + (f"?{filters}" if filters else "") + anchor)
+    # The question list, and in the bank each added question turned into "Added", where the
+    # keyboard's focus goes: the bank stays as it was, so the page does not move.
+    context = _editor_context(request, question_set)
+    language = request.POST.get("language")
+    if language not in dict(LANGUAGES):
+        language = question_set.language
+    in_set = {item.question.uid for item in context["items"]}
+    html = render_to_string("teach/edit.html#questions", context, request)
+    for row in bank_rows(questions, language, in_set):
+        html += render_to_string(
+            "teach/edit.html#bank-item",
+            {**context, "row": row, "bank_language": language, "oob": True, "focus": True},
+            request,
+        )
+    return HttpResponse(html)
 
 
 @own_set
@@ -198,9 +278,12 @@ def add_random(request, question_set):
             count=form.cleaned_data["count"],
         )
         if added < form.cleaned_data["count"]:
-            message = _(
+            message = ngettext(
+                "Only %(count)d more question fits: the others would repeat facts the set "
+                "already asks about.",
                 "Only %(count)d more questions fit: the others would repeat facts the set "
-                "already asks about."
+                "already asks about.",
+                added,
             )
             messages.info(request, message % {"count": added})
     return _after_change(request, question_set)
@@ -209,19 +292,28 @@ def add_random(request, question_set):
 @own_set
 @require_POST
 def remove(request, question_set):
-    teaching.set_remove(question_set=question_set, item_id=_int(request.POST.get("item")))
-    return _after_change(request, question_set)
+    item_id = _int(request.POST.get("item"))
+    item = question_set.items.filter(pk=item_id).first()
+    teaching.set_remove(question_set=question_set, item_id=item_id)
+    if item is None:
+        return _after_change(request, question_set)
+    # The keyboard goes on to the next question's Remove button (the last one's, when the
+    # last was removed), or to the sentence that says the list is empty.
+    rest = list(question_set.items.order_by("position").values_list("pk", flat=True))
+    if not rest:
+        return _after_change(request, question_set, focus_empty=True)
+    following = rest[min(item.position, len(rest) - 1)]
+    return _after_change(request, question_set, focus_item=following)
 
 
 @own_set
 @require_POST
 def move(request, question_set):
-    teaching.set_move(
-        question_set=question_set,
-        item_id=_int(request.POST.get("item")),
-        direction="up" if request.POST.get("direction") == "up" else "down",
-    )
-    return _after_change(request, question_set)
+    item_id = _int(request.POST.get("item"))
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    teaching.set_move(question_set=question_set, item_id=item_id, direction=direction)
+    # The same button again, so that pressing it moves the question on.
+    return _after_change(request, question_set, focus_item=item_id, focus_direction=direction)
 
 
 def _back(request, default: str) -> str:
@@ -250,11 +342,17 @@ def _int(value) -> int:
 def preview(request, question_set):
     from quizzes.presenting import present
 
+    language = question_set.language
+    with_answers = request.GET.get("answers") == "1"
     shown = [
-        present(q.payload, attempt_id="preview", position=n, language=question_set.language)
+        {
+            "question": present(q.payload, attempt_id="preview", position=n, language=language),
+            "full": in_full(q.payload, language) if with_answers else None,
+        }
         for n, q in enumerate(selectors.set_questions_for_attempt(question_set))
     ]
-    return render(request, "teach/preview.html", {"question_set": question_set, "shown": shown})
+    return render(request, "teach/preview.html", {
+        "question_set": question_set, "shown": shown, "with_answers": with_answers})  # fmt: skip
 
 
 @own_set
@@ -297,18 +395,34 @@ def duplicate(request, question_set):
 
 
 @own_set
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, question_set):
+    """A page that says what deleting (or archiving) does, then the POST that does it."""
+    if request.method != "POST":
+        return render(request, "teach/delete.html", {
+            "question_set": question_set,
+            "attempt_total": question_set.attempts.count(),
+            "question_total": question_set.items.count()})  # fmt: skip
     if teaching.set_delete(question_set=question_set) == "archived":
         messages.info(request, _("Students have taken this quiz, so it was archived, not deleted: "
                                  "their results stay."))  # fmt: skip
     else:
-        messages.success(request, _("The quiz was deleted."))
+        messages.success(
+            request, _("The quiz “%(title)s” was deleted.") % {"title": question_set.title}
+        )
     return redirect("quizzes:teach")
 
 
 def share_url(request, question_set) -> str:
-    return request.build_absolute_uri(reverse("quizzes:join_set", args=[question_set.code]))
+    """The join link in no language: it opens in each student's own (see site.join_link)."""
+    return request.build_absolute_uri(reverse("join_link", args=[question_set.code]))
+
+
+def _qr(link: str, **options) -> str:
+    # segno writes plain SVG markup from the link, which we built ourselves.
+    return mark_safe(
+        segno.make(link, error="m").svg_inline(dark="#1b1b1f", light="#ffffff", **options)
+    )
 
 
 @own_set
@@ -317,14 +431,22 @@ def share(request, question_set):
     if not question_set.code:
         return redirect("quizzes:set_edit", pk=question_set.pk)
     link = share_url(request, question_set)
-    qr = segno.make(link, error="m").svg_inline(
-        scale=6, dark="#1b1b1f", light="#ffffff", omitsize=False
-    )
-    # segno writes plain SVG markup from the link, which we built ourselves.
     return render(request, "teach/share.html", {
-        "question_set": question_set, "link": link, "qr": mark_safe(qr),
+        "question_set": question_set, "link": link, "qr": _qr(link, scale=6, omitsize=False),
         "spoken": " ".join(question_set.code),
         "live": live.running(question_set), "live_form": LiveStartForm()})  # fmt: skip
+
+
+@own_set
+@require_safe
+def projector(request, question_set):
+    """The code and a QR code as large as the screen allows, for the back of a classroom."""
+    if not question_set.code:
+        return redirect("quizzes:set_edit", pk=question_set.pk)
+    link = share_url(request, question_set)
+    return render(request, "teach/projector.html", {
+        "question_set": question_set, "link": link, "qr": _qr(link, scale=1, omitsize=True),
+        "spoken": " ".join(question_set.code)})  # fmt: skip
 
 
 @own_set
@@ -352,18 +474,13 @@ def results(request, question_set):
     return render(request, "teach/results.html", context)
 
 
-@own_set
-@require_safe
-def results_csv(request, question_set):
-    """One row per attempt in the results (removed ones left out), grouped by student: the
-    attempt, the student's final grade on each of their rows, and the points earned on each
-    question, rounded as the results page shows them."""
+def results_table(question_set) -> tuple[list[str], list[list]]:
+    """The results as a header and rows of cells, one row per attempt in the results (removed
+    ones left out), grouped by student: the attempt, the student's final grade on each of
+    their rows, and the points earned on each question. The CSV and the .xlsx file are both
+    written from it, so they always have the same columns. Numbers stay numbers, rounded as
+    the results page shows them (points to two decimals, percentages to one)."""
     data = selectors.set_results(question_set, sort="nickname")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"results-{question_set.code or question_set.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # the BOM, so spreadsheets read UTF-8 (Čcheidze, Zavad'e)
-    writer = csv.writer(response)
     header = [_("Nickname"), _("Started"), _("Finished"), _("Score"), _("Out of"),
               _("Percentage"), _("Time (seconds)"), _("State"), _("Attempt"),
               _("Grade (%)")]  # fmt: skip
@@ -374,25 +491,69 @@ def results_csv(request, question_set):
         % {"number": item.number, "points": grading.points_text(item.points)}
         for item in data.items
     ]
-    writer.writerow(header)
+    rows = []
     for student in data.students:
+        grade = round(100 * student.grade, 1) if student.grade is not None else None
         for row in student.attempts:
             a = row.attempt
-            writer.writerow(
+            rows.append(
                 [
                     spreadsheet_safe(a.nickname),
                     _stamp(a.started_at),
                     _stamp(a.finished_at),
-                    grading.points_text(a.score),
-                    grading.points_text(a.max_score),
-                    row.percentage_text,
-                    row.seconds if row.seconds is not None else "",
+                    round(a.score, 2),
+                    round(a.max_score, 2),
+                    float(row.percentage_text),
+                    row.seconds,
                     a.get_state_display(),
                     row.number,
-                    student.grade_text,
-                    *(cell.text for cell in row.cells),
+                    grade,
+                    *(round(c.points, 2) if c.points is not None else None for c in row.cells),
                 ]
             )
+    return header, rows
+
+
+# The percentage and the grade: written with one decimal in the CSV, as on the page.
+PERCENT_COLUMNS = {5, 9}
+
+
+def _csv_cell(value, percent: bool = False) -> str:
+    if value is None:
+        return ""
+    if percent:
+        return f"{value:.1f}"
+    return grading.points_text(value) if isinstance(value, float) else str(value)
+
+
+@own_set
+@require_safe
+def results_csv(request, question_set):
+    header, rows = results_table(question_set)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"results-{question_set.code or question_set.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # the BOM, so spreadsheets read UTF-8 (Čcheidze, Zavad'e)
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(
+            [_csv_cell(cell, index in PERCENT_COLUMNS) for index, cell in enumerate(row)]
+        )
+    return response
+
+
+@own_set
+@require_safe
+def results_xlsx(request, question_set):
+    header, rows = results_table(question_set)
+    content = spreadsheets.workbook([(_("Results"), header, rows)])
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = f"results-{question_set.code or question_set.pk}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -561,15 +722,37 @@ def printable(request, question_set):
 
     language = question_set.language
     questions = selectors.set_questions_for_attempt(question_set)
-    printed = [
-        {
-            "shown": present(q.payload, attempt_id="print", position=n, language=language),
+    printed = []
+    for n, q in enumerate(questions):
+        shown = present(q.payload, attempt_id="print", position=n, language=language)
+        printed.append({
+            "shown": shown,
             "key": key_text(q.payload, language),
             "keys": key_texts(q.payload, language),
+            "key_letters": _key_letters(q.payload, shown),
             "explanation": q.payload["explanation"][language],
-        }
-        for n, q in enumerate(questions)
-    ]
+        })  # fmt: skip
     return render(request, "teach/print.html", {
         "question_set": question_set, "printed": printed,
         "with_key": request.GET.get("key") == "1"})  # fmt: skip
+
+
+def _key_letters(payload: dict, shown) -> str:
+    """The key as a student writes it on paper: for matching, the letter of the right
+    column beside each number of the left ("1 C, 2 A"); for ordering, the number beside
+    each lettered event ("a 3, b 1")."""
+    if shown.kind == "matching":
+        letters = {right.id: LETTERS[i] for i, right in enumerate(shown.rights)}
+        match = {left["id"]: left["match"] for left in payload["lefts"]}
+        return ", ".join(
+            f"{i} {letters.get(match.get(left.id), '?')}" for i, left in enumerate(shown.lefts, 1)
+        )
+    if shown.kind == "ordering":
+        place = {item["id"]: i for i, item in enumerate(payload["items"], 1)}
+        return ", ".join(
+            f"{LETTERS[i].lower()} {place.get(item.id, '?')}" for i, item in enumerate(shown.items)
+        )
+    return ""
+
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -287,3 +287,48 @@ def test_a_connection_edited_in_its_boxes_is_saved(facts, admin_client):
     assert admin_client.post(url, data).status_code == 302
     first = connection.misconceptions.order_by("order").first()
     assert first.correction_en.startswith("No: the articles say otherwise.")
+
+
+def test_every_translated_sentence_is_edited_in_a_box_that_shows_it_whole(facts, admin_client):
+    pages = {
+        models.Count: ("question_en", "question_it", "statement_en", "statement_it"),
+        models.Event: ("predicate_en", "predicate_it"),
+        models.Position: ("predicate_en", "misconception_it"),
+        models.Vote: ("motion_en", "motion_it"),
+    }
+    for model, names in pages.items():
+        obj = model.objects.first()
+        html = admin_client.get(admin_url(model, "change", obj.pk)).content.decode()
+        for name in names:
+            assert f'<textarea name="{name}"' in html, (model.__name__, name)
+    # Names stay one-line inputs.
+    person = models.Person.objects.first()
+    html = admin_client.get(admin_url(models.Person, "change", person.pk)).content.decode()
+    assert '<input type="text" name="name_en"' in html
+
+
+def test_a_facts_citations_link_to_the_article_and_name_the_paragraph(facts, admin_client):
+    source = models.Source.objects.get(language="en")
+    source.address = "https://example.org/all-russian-conference"
+    source.save()
+    event = models.Event.objects.filter(cited_in__source=source).first()
+    paragraph = event.cited_in.filter(source=source).first()
+    html = admin_client.get(admin_url(models.Event, "change", event.pk)).content.decode()
+    assert (
+        f'<a href="https://example.org/all-russian-conference" hreflang="en">'
+        f"{escape(source.title)} (en), ¶{paragraph.number}</a>"
+    ) in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_fact_says_what_the_question_bank_refresh_changed(question_bank, admin_client):
+    connection = models.Connection.objects.get(key="war-condition")
+    url = admin_url(models.Connection, "change", connection.pk)
+    data = change_form_data(admin_client.get(url))
+    data["statement_en"] = "That the government renounce every aim of conquest."
+    response = admin_client.post(url, data, follow=True)
+    html = response.content.decode()
+    assert "The question bank was refreshed: 1 question changed." in html
+    # Saved unchanged: said too, so the admin knows the bank is in step.
+    response = admin_client.post(url, change_form_data(admin_client.get(url)), follow=True)
+    assert "The question bank was refreshed: no question changed." in response.content.decode()

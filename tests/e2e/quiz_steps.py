@@ -18,6 +18,12 @@ def log_in(page, url: str, username: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
+def new_quiz(page, title: str = "Class 3B") -> None:
+    """On "My quizzes": a new quiz starts from its title."""
+    page.get_by_label("Title of the new quiz").fill(title)
+    page.get_by_role("button", name="New quiz").click()
+
+
 def kind_of(page) -> str:
     step = page.locator("#step")
     if step.locator("input[type=radio]").count():

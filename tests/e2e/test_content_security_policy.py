@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from quizzes import urls as quiz_urls
 from quizzes.models import Attempt, Question, QuestionSet, RateCounter
 from quizzes.views import limits
-from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
+from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in, new_quiz
 from tests.factories import SuperUserFactory, TeacherFactory
 from tests.quizzes.authoring import own_question
 from tests.quizzes.teacher import published_set
@@ -29,11 +29,11 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 ));
 """
 # Downloads, not pages; and the actions, which only take POST.
-NOT_PAGES = {"set_results_csv", "set_export"}
+NOT_PAGES = {"set_results_csv", "set_results_xlsx", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
-           "set_delete", "set_attempt_restore", "question_delete", "set_teachers",
-           "shared_duplicate", "live_run", "live_control", "live_answer"}  # fmt: skip
+           "set_attempt_restore", "question_delete", "set_teachers", "shared_duplicate",
+           "live_run", "live_control", "live_answer"}  # fmt: skip
 
 
 class Watch:
@@ -170,9 +170,9 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
     page = teacher.page
     log_in(page, site + "/accounts/login/", "rossi")
     expect(page.get_by_role("heading", name="My quizzes")).to_be_visible()
-    page.get_by_role("button", name="New quiz").click()
-    expect(page.locator("#bank li").first).to_be_visible()
-    page.locator("#bank li form button").first.click()
+    new_quiz(page)
+    expect(page.locator("#bank .bank > li").first).to_be_visible()
+    page.locator("#bank .bank > li form button").first.click()
     expect(page.locator(".set-items li")).to_have_count(1)
     check(teacher, "the set editor, with a question added through htmx")
     # The class's set becomes this teacher's, to read its results.
@@ -204,7 +204,10 @@ def test_every_page_under_the_policy_has_no_violation(site, browser):
         f"/teach/sets/{question_set.pk}/",
         f"/teach/sets/{question_set.pk}/bank/",
         f"/teach/sets/{question_set.pk}/preview/",
+        f"/teach/sets/{question_set.pk}/preview/?answers=1",
         f"/teach/sets/{question_set.pk}/share/",
+        f"/teach/sets/{question_set.pk}/projector/",
+        f"/teach/sets/{question_set.pk}/delete/",
         f"/teach/sets/{question_set.pk}/results/",
         f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/",
         f"/teach/sets/{question_set.pk}/attempts/{bea.pk}/remove/",

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from quizzes import services
 from quizzes.models import Attempt, Challenge, Question
 from tests.e2e.conftest import axe_violations
-from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
+from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in, new_quiz
 from tests.factories import TeacherFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -153,7 +153,7 @@ def test_the_set_editor_keeps_each_label_with_its_control_at_desktop_width(site,
     TeacherFactory(username="rossi", password=PASSWORD)
     page = browser.new_context(viewport=DESKTOP, locale="en-GB").new_page()
     log_in(page, site + "/accounts/login/", "rossi")
-    page.get_by_role("button", name="New quiz").click()
+    new_quiz(page)
     expect(page.locator("#bank-filters")).to_be_visible()
     page.wait_for_load_state()
     pairs = page.locator("#bank-filters label[for], #settings .field > label[for]").evaluate_all(

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt
 from tests.e2e.conftest import axe_violations
-from tests.e2e.quiz_steps import PASSWORD, log_in
+from tests.e2e.quiz_steps import PASSWORD, log_in, new_quiz
 from tests.factories import TeacherFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,7 +29,7 @@ def test_a_class_takes_a_teachers_quiz(site, browser):
     teacher = browser.new_context().new_page()
     log_in(teacher, site + "/accounts/login/", "rossi")
     expect(teacher.get_by_role("heading", name="My quizzes")).to_be_visible()
-    teacher.get_by_role("button", name="New quiz").click()
+    new_quiz(teacher)
     # The filters act through htmx: changing one before the page's deferred scripts ran
     # would do nothing, so wait for the set editor to finish loading.
     expect(teacher.locator("#bank-filters")).to_be_visible()
@@ -37,10 +37,10 @@ def test_a_class_takes_a_teachers_quiz(site, browser):
 
     # Build: three true/false questions from the bank, then the title.
     teacher.locator("#bank-filters").get_by_label("Kind").select_option("true_false")
-    expect(teacher.locator("#bank li", has_not_text="true or false")).to_have_count(0)
+    expect(teacher.locator("#bank .bank > li", has_not_text="true or false")).to_have_count(0)
     for added in range(1, 4):
-        uid = teacher.locator("#bank li input[name=uid]").first.get_attribute("value")
-        teacher.locator("#bank li form button").first.click()
+        uid = teacher.locator("#bank .bank > li input[name=uid]").first.get_attribute("value")
+        teacher.locator("#bank .bank > li form button").first.click()
         expect(teacher.locator(".set-items li")).to_have_count(added)
         # The bank refreshes itself and no longer offers what the set holds.
         expect(teacher.locator(f'#bank input[value="{uid}"]')).to_have_count(0)

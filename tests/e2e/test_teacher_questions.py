@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt, Question
 from tests.e2e.conftest import axe_violations
-from tests.e2e.quiz_steps import PASSWORD, log_in
+from tests.e2e.quiz_steps import PASSWORD, log_in, new_quiz
 from tests.factories import TeacherFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,13 +54,15 @@ def test_a_teacher_writes_a_matching_question_and_a_student_answers_it(site, bro
     mine = Question.objects.get(author__username="rossi")
 
     teacher.goto(site + "/teach/")
-    teacher.get_by_role("button", name="New quiz").click()
+    new_quiz(teacher)
     expect(teacher.locator("#bank-filters")).to_be_visible()
     teacher.wait_for_load_state()
     teacher.locator("#bank-filters").get_by_label("Questions").select_option("mine")
-    expect(teacher.locator("#bank li")).to_have_count(1)
-    expect(teacher.locator("#bank li")).to_contain_text("Match each person with their party.")
-    teacher.locator("#bank li form button").click()
+    expect(teacher.locator("#bank .bank > li")).to_have_count(1)
+    expect(teacher.locator("#bank .bank > li")).to_contain_text(
+        "Match each person with their party."
+    )
+    teacher.locator("#bank .bank > li form button").click()
     expect(teacher.locator(".set-items li")).to_have_count(1)
     expect(teacher.locator(".set-items li")).to_contain_text("Match each person")
     teacher.get_by_role("button", name="Publish").click()

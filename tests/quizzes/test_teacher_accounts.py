@@ -61,10 +61,9 @@ def test_a_signup_waits_for_an_admin_and_then_works(admin_client):
     user = get_user_model().objects.get(username="bianchi")
     assert not user.is_active and TeacherSignup.objects.get(user=user).school == "Liceo Galvani"
     refused = login(client, "bianchi", "Another-long-pass-42")
-    assert (
-        refused.status_code == 200
-        and "That username and password do not match." in refused.content.decode()
-    )
+    assert refused.status_code == 200
+    assert "Your account is waiting for an admin's approval." in refused.content.decode()
+    assert "do not match" not in refused.content.decode()
 
     signup = TeacherSignup.objects.get()
     admin_client.post(
@@ -96,3 +95,33 @@ def test_a_lock_out_is_per_user_and_address(client):
         login(client, "rossi", "wrong")
     assert login(client, "verdi").status_code == 302  # another user from the same address
     assert login(Client(REMOTE_ADDR="10.1.1.1"), "rossi").status_code == 302  # another address
+
+
+def waiting_teacher(username="bianchi"):
+    user = get_user_model().objects.create_user(username, password=PASSWORD, is_active=False)
+    TeacherSignup.objects.create(user=user, school="Liceo Galvani")
+    return user
+
+
+def test_a_waiting_teacher_with_a_wrong_password_is_told_only_that_it_is_wrong(client):
+    waiting_teacher()
+    html = login(client, "bianchi", "wrong").content.decode()
+    assert "That username and password do not match." in html
+    assert "approval" not in html
+
+
+def test_an_account_an_admin_deactivated_is_not_said_to_wait_for_approval(client):
+    user = waiting_teacher()
+    TeacherSignup.objects.filter(user=user).update(approved_at="2026-01-01T00:00Z")
+    html = login(client, "bianchi").content.decode()
+    assert "That username and password do not match." in html and "approval" not in html
+
+
+def test_waiting_for_approval_still_counts_towards_the_lock_out(client):
+    waiting_teacher()
+    for _ in range(3):
+        login(client, "bianchi", "wrong")
+    assert "waiting for an admin's approval" in login(client, "bianchi").content.decode()
+    # The fifth failure, though the password is right: locked, and nothing said of the account.
+    locked = login(client, "bianchi")
+    assert locked.status_code == 429 and "approval" not in locked.content.decode()

@@ -124,7 +124,7 @@ def test_attempts_allowed_are_counted_per_student(open_set, client):
     for _ in range(2):
         join(client, open_set.code, "Ann")
     html = join(client, open_set.code, "Ann").content.decode()
-    assert "You have used all your attempts at this quiz (2)." in html
+    assert "You have used all your 2 attempts at this quiz." in html
     assert Attempt.objects.count() == 2
 
 
@@ -264,7 +264,7 @@ def test_the_same_browser_under_another_nickname_gets_no_extra_attempt(open_set,
     QuestionSet.objects.filter(pk=open_set.pk).update(attempts_allowed=1)
     join(client, open_set.code, "Ann")
     html = join(client, open_set.code, "Someone Else").content.decode()
-    assert "You have used all your attempts at this quiz (1)." in html
+    assert "You have used your one attempt at this quiz." in html
     assert Attempt.objects.count() == 1
 
 
@@ -280,7 +280,7 @@ def test_a_logged_in_student_in_another_browser_gets_no_extra_attempt(open_set):
     second.force_login(pupil)
     join(first, open_set.code, "Ann")
     html = join(second, open_set.code, "Ann Again").content.decode()
-    assert "You have used all your attempts at this quiz (1)." in html
+    assert "You have used your one attempt at this quiz." in html
     assert Attempt.objects.count() == 1
 
 
@@ -289,3 +289,32 @@ def test_another_student_in_another_browser_still_joins(open_set, client):
     join(client, open_set.code, "Ann")
     assert join(Client(), open_set.code, "Boris").status_code == 302
     assert Attempt.objects.count() == 2
+
+
+def test_the_xlsx_export_has_the_csvs_columns_with_numbers_as_numbers(open_set, client):
+    import openpyxl
+
+    browser = Client()
+    join(browser, open_set.code, "Nikolaj Čcheidze")
+    finish(browser, Attempt.objects.get(), [True, True, False])
+    teaching.set_start(question_set=open_set, nickname="=HYPERLINK(1)", owner_token="formula")
+    client.force_login(open_set.owner)
+    response = client.get(reverse("quizzes:set_results_xlsx", args=[open_set.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Content-Disposition"].endswith(f'results-{open_set.code}.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("quizzes:set_results_csv", args=[open_set.pk])).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[0] == csv_rows[0]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Nikolaj Čcheidze"][3:6] == [2, 3, 66.7]  # numbers a spreadsheet sums
+    assert by_name["'=HYPERLINK(1)"][0] == "'=HYPERLINK(1)"  # text, never a formula
+    assert len(rows) == len(csv_rows)

@@ -23,12 +23,21 @@ def teacher(question_bank, client):
     return user
 
 
-def test_a_new_set_opens_in_the_editor(teacher, client):
-    response = client.post(reverse("quizzes:teach"))
+def test_a_new_set_opens_in_the_editor_under_the_title_given(teacher, client):
+    response = client.post(reverse("quizzes:teach"), {"title": "Class 3B: April 1917"})
     question_set = QuestionSet.objects.get(owner=teacher)
     assert response["Location"] == reverse("quizzes:set_edit", args=[question_set.pk])
     html = client.get(response["Location"]).content.decode()
     assert "Questions in this quiz" in html and "Question bank" in html and "Settings" in html
+    assert "<title>Class 3B: April 1917 · Conference quiz</title>" in html
+
+
+def test_a_new_set_without_a_title_is_not_made_and_the_page_says_why(teacher, client):
+    response = client.post(reverse("quizzes:teach"), {"title": "  "})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html and 'aria-invalid="true"' in html
+    assert not QuestionSet.objects.exists()
 
 
 def test_the_bank_filters_by_topic_kind_difficulty_and_text(teacher, client):
@@ -82,7 +91,7 @@ def test_each_bank_question_says_what_it_asks_for_and_which_article_states_it(te
     question_set = QuestionSetFactory(owner=teacher)
     url = reverse("quizzes:set_bank", args=[question_set.pk])
     html = client.get(url, {"topic": "composition", "source": "en"}, **HTMX).content.decode()
-    rows = re.findall(r'value="([^"]+)"><button', html)
+    rows = re.findall(r'name="uid" value="([^"]+)"', html)
     metas = re.findall(r'<span class="meta">(.*?)</span>', html)
     assert rows and len(metas) == len(rows)
     for uid, meta in zip(rows, metas, strict=True):
@@ -115,8 +124,8 @@ def test_the_settings_show_every_field_with_its_label_in_groups(teacher, client)
 
 
 def test_a_new_set_is_in_the_teachers_language_and_so_is_its_bank(teacher, client):
-    client.post("/teach/")  # in the English interface
-    response = client.post("/it/teach/")  # in the Italian one
+    client.post("/teach/", {"title": "3B"})  # in the English interface
+    response = client.post("/it/teach/", {"title": "3B"})  # in the Italian one
     question_set = QuestionSet.objects.filter(owner=teacher).latest("pk")
     assert question_set.language == "it"
     html = client.get(response["Location"]).content.decode()
@@ -149,7 +158,10 @@ def test_adding_a_question_updates_the_list_and_the_totals_in_place(teacher, cli
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="questions"')
     assert "1 question, 2 points" in html
-    assert "set-changed" in response["HX-Trigger"]
+    # The bank's row of the question says "Added" in place, and takes the keyboard's focus.
+    row = re.search(rf'<li id="bank-q{question.pk}" hx-swap-oob="true">.*?</li>\s*$', html, re.S)
+    assert row and 'class="added" tabindex="-1" data-focus' in row[0]
+    assert f'name="uid" value="{question.uid}"' not in row[0]
     assert question_set.items.get().question == question
 
 
@@ -231,7 +243,7 @@ def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher
     assert re.fullmatch(r"[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}", question_set.code)
     html = client.get(reverse("quizzes:set_share", args=[question_set.pk])).content.decode()
     assert question_set.code in html
-    assert f"http://testserver/join/{question_set.code}/" in html
+    assert f"http://testserver/j/{question_set.code}/" in html
     assert "<svg" in html and "<path" in html  # the QR code, drawn on the server
 
 
@@ -275,10 +287,31 @@ def test_duplicating_copies_questions_and_settings_as_a_draft(teacher, client):
     )
 
 
+def test_deleting_asks_to_confirm_on_a_page_of_its_own(teacher, client):
+    question_set = published_set(owner=teacher)
+    url = reverse("quizzes:set_delete", args=[question_set.pk])
+    editor = client.get(reverse("quizzes:set_edit", args=[question_set.pk])).content.decode()
+    # The editor links to the confirmation; no button there deletes at once.
+    assert f'href="{url}"' in editor and f'action="{url}"' not in editor
+    page = client.get(url).content.decode()
+    assert f"Delete “{question_set.title}”?" in page
+    assert "3 questions are removed for good" in page and "Keep it" in page
+    assert QuestionSet.objects.filter(pk=question_set.pk).exists()
+
+
 def test_a_set_without_attempts_is_deleted(teacher, client):
     question_set = published_set(owner=teacher)
-    client.post(reverse("quizzes:set_delete", args=[question_set.pk]))
+    response = client.post(reverse("quizzes:set_delete", args=[question_set.pk]), follow=True)
     assert not QuestionSet.objects.filter(pk=question_set.pk).exists()
+    assert f"The quiz “{question_set.title}” was deleted." in response.content.decode()
+
+
+def test_a_set_with_attempts_asks_to_confirm_archiving(teacher, client):
+    question_set = published_set(owner=teacher)
+    teaching.set_start(question_set=question_set, nickname="Ann", owner_token="ann")
+    page = client.get(reverse("quizzes:set_delete", args=[question_set.pk])).content.decode()
+    assert f"Archive “{question_set.title}”?" in page
+    assert "One student has taken this quiz, so it cannot be deleted" in page
 
 
 def test_a_set_with_attempts_is_archived_and_keeps_its_results(teacher, client):

@@ -200,6 +200,7 @@ TABLE: dict[str, Row] = {
     "set_language": public(get=REDIRECT, post=REDIRECT, data="language"),
     "healthz": public(),
     "robots": public(),
+    "join_link": public(get=REDIRECT),  # to the join page in the visitor's language
     "home": public(),
     # Accounts (the site's and django.contrib.auth's)
     "signup": public(),
@@ -253,6 +254,7 @@ TABLE: dict[str, Row] = {
             },
         },
         actor="set_owner",
+        data="new_set",
     ),
     "quizzes:set_edit": teacher_only("GET", "POST", data="settings"),
     "quizzes:set_bank": teacher_only("GET"),
@@ -265,10 +267,12 @@ TABLE: dict[str, Row] = {
     "quizzes:set_close": teacher_post(),
     "quizzes:set_reopen": teacher_post(),
     "quizzes:set_duplicate": teacher_post(),
-    "quizzes:set_delete": teacher_post(),
+    "quizzes:set_delete": teacher_only("GET", "POST"),  # GET: the page that asks to confirm
     "quizzes:set_share": teacher_only("GET"),
+    "quizzes:set_projector": teacher_only("GET"),
     "quizzes:set_results": teacher_only("GET"),
     "quizzes:set_results_csv": teacher_only("GET"),
+    "quizzes:set_results_xlsx": teacher_only("GET"),
     "quizzes:set_attempt": teacher_only("GET"),
     # GET asks to confirm, POST removes; restoring takes only POST.
     "quizzes:set_attempt_remove": teacher_only("GET", "POST"),

@@ -108,6 +108,7 @@ class Scene:
                 "grading_method": "highest",
                 "points_per_question": "1",
             },
+            "new_set": lambda: {"title": "Class 3B"},
             "add": lambda: {"uid": self.spare.uid},
             "add_random": lambda: {"topic": "", "count": "1"},
             "item": lambda: {"item": str(item.pk), "direction": "down"},

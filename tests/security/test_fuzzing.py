@@ -578,9 +578,10 @@ def test_a_hostile_join_code_is_echoed_escaped(scene):
 
 def test_a_hostile_search_and_sort_are_echoed_escaped(scene):
     owner = scene.clients["set_owner"]
-    url = reverse("quizzes:set_bank", args=[scene.question_set.pk])
+    url = reverse("quizzes:set_edit", args=[scene.question_set.pk])
     html = send(owner, "get", url, {"q": '"><script>alert(1)</script>'}).content.decode()
     assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+    assert "<script>alert(1)" not in html
     url = reverse("quizzes:set_results", args=[scene.question_set.pk])
     html = send(owner, "get", url, {"sort": '"><script>alert(1)</script>'}).content.decode()
     assert "sort=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
