@@ -100,8 +100,14 @@ def rank_targets(drafts: list[Draft]) -> dict[str, int]:
         numbered = sorted((d for d in items if not d.shuffled), key=lambda d: d.uid)
         named = sorted((d for d in items if d.shuffled), key=lambda d: stable_int(topic, d.uid))
         for cycle, group in ((NUMBER_RANKS, numbered), (NAMED_RANKS, named)):
-            for index, draft in enumerate(group):
-                ranks[draft.uid] = cycle[index % len(cycle)] % len(draft.options)
+            # Questions with fewer options (three names, two parties) take every place in
+            # turn among themselves.
+            full = [d for d in group if len(d.options) == len(cycle)]
+            short = [d for d in group if len(d.options) != len(cycle)]
+            for index, draft in enumerate(full):
+                ranks[draft.uid] = cycle[index % len(cycle)]
+            for index, draft in enumerate(short):
+                ranks[draft.uid] = index % len(draft.options)
     return ranks
 
 
