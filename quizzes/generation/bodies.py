@@ -7,6 +7,10 @@ false statement of what a body did goes further: it swaps in only a body the art
 out, one elected by a body the statement itself names, which did not exist yet ("the
 All-Russian Central Executive Committee was given the task of convening the First
 Congress" that elected it). Where no body is ruled out so, the fact is stated true only.
+
+"Which body did this?" offers only bodies that are the answer to another such question: a
+body that is never the answer (the presidium, which the bank asks nothing about) is the one
+a test-wise student rules out, so with fewer than three such bodies it is not asked.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ def bodies_like(kb: FactBase, uid: str, kind: str, keep) -> list[Option]:
 
 
 def deeds(kb: FactBase) -> Iterator[Draft]:
+    answers = {f"body:{d.body}" for d in kb.deeds if d.body != kb.conference}
     for deed in kb.deeds:
         fact = f"bodyfact:{deed.key}"
         body = kb.body(deed.body)
@@ -79,7 +84,7 @@ def deeds(kb: FactBase) -> Iterator[Draft]:
                 uid=uid,
                 prompt=prompt,
                 key=body_option(kb, body.key, True),
-                candidates=wrong,
+                candidates=[o for o in wrong if o.ref in answers],
                 query=Query("deed_of", subject=fact),
                 features=Features(reverse=True, prominence=deed.prominence),
                 explanation=explaining.explanation(kb, lead, (fact,), avoid=(prompt,)),

@@ -2,6 +2,8 @@
 
 A date is asked only for the events a teacher would date in class (the headline ones); the
 order of all the events is one question; "on which day of the month" is never asked.
+Who did a dated thing is a question about people: it stands in that topic, beside the
+roles, and offers the same names (people.who_is_asked).
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from quizzes.generation import explaining
 from quizzes.generation.drafts import Draft, Features, Kind, Option, Query, Topic, stable_int
 from quizzes.generation.facts import Event, FactBase, Text
 from quizzes.generation.patterns import single_choice, statements
-from quizzes.generation.people import named_in, people_ranked, person_option
+from quizzes.generation.people import (
+    deeds_by_person,
+    doers,
+    named_in,
+    people_ranked,
+    person_option,
+    who_is_asked,
+)
 from quizzes.generation.phrasing import (
     TYPE_SURNAME,
     cap,
@@ -26,7 +35,6 @@ from quizzes.generation.phrasing import (
     merge_citations,
     on_date,
     person_names,
-    role_predicate,
     sentence,
     when_question,
 )
@@ -48,6 +56,8 @@ def event_item(kb: FactBase, event: Event) -> Option:
 
 def events(kb: FactBase) -> Iterator[Draft]:
     known_dates = kb.dates()
+    asked = who_is_asked(kb)
+    offered = doers(kb)
     for event in kb.events:
         fact = f"event:{event.key}"
         lead = dated_event_sentence(kb, event)
@@ -75,20 +85,28 @@ def events(kb: FactBase) -> Iterator[Draft]:
         prompt = frame(WHO_ON, predicate=kb.fill(event.predicate), when=cap(on_date(event.date)))
         shown = named_in(kb, prompt)
         wrong_people = people_ranked(
-            kb, uid, lambda ref, f=fact: ref not in shown and kb.known_false(f, "actor", ref)
+            kb,
+            uid,
+            lambda ref, f=fact: (
+                ref in offered and ref not in shown and kb.known_false(f, "actor", ref)
+            ),
         )
         who_explanation = explaining.explanation(kb, lead, (fact,), avoid=(prompt,))
-        yield from single_choice(
-            kb,
-            uid=uid,
-            prompt=prompt,
-            key=person_option(kb, event.person, True),
-            candidates=wrong_people,
-            query=Query("actor", subject=fact),
-            features=Features(reverse=True, prominence=event.prominence),
-            explanation=who_explanation,
-            **common,
-        )
+        who = {**common, "topic": Topic.PEOPLE}
+        if fact in asked:
+            yield from single_choice(
+                kb,
+                uid=uid,
+                prompt=prompt,
+                key=person_option(kb, event.person, True),
+                candidates=wrong_people,
+                query=Query("actor", subject=fact),
+                features=Features(reverse=True, prominence=event.prominence),
+                explanation=who_explanation,
+                min_options=3,
+                closed=True,
+                **who,
+            )
         if event.prominence >= 3:
             yield Draft(
                 uid=f"event-type/{event.key}",
@@ -99,7 +117,7 @@ def events(kb: FactBase) -> Iterator[Draft]:
                 query=Query("actor", subject=fact),
                 features=Features(reverse=True, prominence=event.prominence),
                 explanation=who_explanation,
-                **common,
+                **who,
             )
 
 
@@ -196,22 +214,7 @@ def _with_connection(kb: FactBase, lead: Text, facts: tuple[str, ...]) -> Text:
 
 def matching_people(kb: FactBase) -> Iterator[Draft]:
     """Deeds (roles held and dated events) against the people who did them."""
-    deeds: dict[str, list[tuple[str, Text, tuple, str]]] = {}
-    for m in kb.memberships:
-        if kb.role(m.role).single_holder:
-            deeds.setdefault(m.person, []).append(
-                (
-                    f"membership:{m.key}",
-                    role_predicate(kb, m.role, m.body),
-                    m.citations,
-                    f"role:{m.role}|body:{m.body}",
-                )
-            )
-    for e in kb.events:
-        if e.person:
-            deeds.setdefault(e.person, []).append(
-                (f"event:{e.key}", kb.fill(e.predicate), e.citations, f"event:{e.key}")
-            )
+    deeds = deeds_by_person(kb)
     people = sorted(deeds)
     if len(people) < 3:
         return

@@ -84,8 +84,12 @@ def well_spaced(options: list[Option]) -> bool:
     return key is None or all(key / MAX_SPREAD <= v <= key * MAX_SPREAD for v in values)
 
 
-def acceptable(prompt: Text, options: list[Option]) -> bool:
-    """Every rule that a set of options must obey, in both languages."""
+def acceptable(prompt: Text, options: list[Option], *, closed: bool = False) -> bool:
+    """Every rule that a set of options must obey, in both languages.
+
+    A closed set (the same few names in every question of a family, each the answer as
+    often as the others) may have its longest name as the key: across the family the
+    longest is right no more often than any other, so its length tells nothing."""
     if not distinct(options) or not well_spaced(options):
         return False
     for language in LANGUAGES:
@@ -93,7 +97,9 @@ def acceptable(prompt: Text, options: list[Option]) -> bool:
         if not overlap_gives_nothing_away(prompt[language], labels):
             return False
         for option in options:
-            if option.correct and not key_not_uniquely_longest(option.text[language], labels):
+            if closed or not option.correct:
+                continue
+            if not key_not_uniquely_longest(option.text[language], labels):
                 return False
     return True
 
@@ -205,7 +211,13 @@ def choose_any_rank(*, uid: str, prompt: Text, key: Option, candidates, size: in
 
 
 def choose_plausible(
-    *, uid: str, prompt: Text, key: Option, candidates: list[Option], size: int
+    *,
+    uid: str,
+    prompt: Text,
+    key: Option,
+    candidates: list[Option],
+    size: int,
+    closed: bool = False,
 ) -> list[Option] | None:
     """The most plausible distractors (candidates come best first) that obey every rule,
     with the key placed at its target rank: for names and sentences, whose alphabetical
@@ -213,7 +225,7 @@ def choose_plausible(
     pool = _by_popularity([c for c in candidates if c.ref != key.ref])[:14]
     for combination in itertools.combinations(pool, size - 1):
         options = [key, *combination]
-        if acceptable(prompt, options):
+        if acceptable(prompt, options, closed=closed):
             return placed(uid, options)
     return None
 

@@ -44,12 +44,14 @@ def single_choice(
     query: Query,
     features: Features | None = None,
     min_options: int = 4,
+    closed: bool = False,
     **common,
 ) -> Iterator[Draft]:
     """A single-choice question when the facts allow a fair set of options (else nothing).
 
     Only candidates the fact base can say something about are offered: a wrong answer that
-    nothing explains teaches nothing."""
+    nothing explains teaches nothing. ``closed``: the candidates are the family's own
+    answers, each the key as often as the others (see distractors.acceptable)."""
     candidates = [
         c for c in with_feedback(kb, [key, *candidates], tested=common["facts"]) if not c.correct
     ]
@@ -60,7 +62,12 @@ def single_choice(
     # Numbers and dates stand in their natural order; names in a fixed shuffle.
     named = value_of(key.ref) is None
     choose = pick.choose_plausible if named else pick.choose_any_rank
-    options = choose(uid=uid, prompt=prompt, key=key, candidates=candidates, size=size)
+    if named:
+        options = choose(
+            uid=uid, prompt=prompt, key=key, candidates=candidates, size=size, closed=closed
+        )
+    else:
+        options = choose(uid=uid, prompt=prompt, key=key, candidates=candidates, size=size)
     if not options:
         return
     if callable(features):

@@ -3,10 +3,16 @@ for the Bolsheviks; which party a person belonged to; which parties dominated.
 
 A list of names the articles give without saying it is complete (the presidium) asks
 nothing: every answer here depends on what the articles state, never on someone's absence.
+
+A name that is never the answer gives itself away: "rule out the name I have never heard
+of" would beat chance. So a who-question offers only the people the articles show doing
+something at the Conference, each of them the answer equally often, and a party question
+only the parties someone belonged to.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from conference import wording
@@ -60,6 +66,56 @@ def people_ranked(kb: FactBase, uid: str, keep) -> list[Option]:
     return [person_option(kb, p.key) for p in people]
 
 
+def deeds_by_person(kb: FactBase) -> dict[str, list[tuple[str, Text, tuple, str]]]:
+    """What each person did at the Conference, as the articles tell it: the roles only one
+    person held and the dated events, by person: (fact, predicate, citations, ref of the
+    deed)."""
+    deeds: dict[str, list[tuple[str, Text, tuple, str]]] = {}
+    for m in kb.memberships:
+        if kb.role(m.role).single_holder:
+            deeds.setdefault(m.person, []).append(
+                (
+                    f"membership:{m.key}",
+                    role_predicate(kb, m.role, m.body),
+                    m.citations,
+                    f"role:{m.role}|body:{m.body}",
+                )
+            )
+    for e in kb.events:
+        if e.person:
+            deeds.setdefault(e.person, []).append(
+                (f"event:{e.key}", kb.fill(e.predicate), e.citations, f"event:{e.key}")
+            )
+    return deeds
+
+
+def doers(kb: FactBase) -> set[str]:
+    """The people who did something at the Conference: the only names a who-question
+    offers, since each of them is the answer to one."""
+    return {f"person:{person}" for person in deeds_by_person(kb)}
+
+
+def who_is_asked(kb: FactBase) -> set[str]:
+    """The deeds a who-question asks about: as many of each person's as of anyone's, the
+    most prominent first, then the earliest, so that no name is the answer more often than
+    another (a name that is the answer more often is the one a shortcut such as "pick the
+    name you have heard of least" may find)."""
+    by_person = deeds_by_person(kb)
+    if not by_person:
+        return set()
+
+    def rank(fact: str) -> tuple:
+        deed = kb.by_ref[fact]
+        return (-deed.prominence, getattr(deed, "date", datetime.date.min), fact)
+
+    each = min(len(deeds) for deeds in by_person.values())
+    return {
+        fact
+        for deeds in by_person.values()
+        for fact in sorted((fact for fact, *_ in deeds), key=rank)[:each]
+    }
+
+
 def named_in(kb: FactBase, text: Text) -> set[str]:
     """People whose name a text already shows: never a wrong answer to it."""
     return {
@@ -71,6 +127,8 @@ def named_in(kb: FactBase, text: Text) -> set[str]:
 
 def single_holder_roles(kb: FactBase) -> Iterator[Draft]:
     """Who opened the Conference, who chaired the Petrograd Soviet, who spoke for a faction."""
+    asked = who_is_asked(kb)
+    offered = doers(kb)
     for membership in kb.memberships:
         if not kb.role(membership.role).single_holder:
             continue
@@ -87,18 +145,21 @@ def single_holder_roles(kb: FactBase) -> Iterator[Draft]:
         lead = frame(STATEMENT, person=name, predicate=predicate)
         common = dict(citations=merge_citations(membership.citations), facts=(fact,))
         explanation = explaining.explanation(kb, lead, (fact,), avoid=(prompt,))
-        yield from single_choice(
-            kb,
-            uid=uid,
-            prompt=prompt,
-            key=person_option(kb, membership.person, True),
-            candidates=wrong,
-            query=Query(relation, object=body),
-            features=Features(reverse=True, prominence=membership.prominence),
-            topic=Topic.PEOPLE,
-            explanation=explanation,
-            **common,
-        )
+        if fact in asked:
+            yield from single_choice(
+                kb,
+                uid=uid,
+                prompt=prompt,
+                key=person_option(kb, membership.person, True),
+                candidates=[o for o in wrong if o.ref in offered],
+                query=Query(relation, object=body),
+                features=Features(reverse=True, prominence=membership.prominence),
+                topic=Topic.PEOPLE,
+                explanation=explanation,
+                min_options=3,
+                closed=True,
+                **common,
+            )
         if membership.prominence >= 3:
             yield Draft(
                 uid=f"role-type/{membership.key}",
@@ -139,6 +200,7 @@ def _corrected(kb: FactBase, lead: Text, fact: str, swapped: str | None) -> Text
 def parties(kb: FactBase) -> Iterator[Draft]:
     """Which party a person belonged to, where the articles say so."""
     labels = {p.key: kb.label(f"party:{p.key}") for p in kb.parties}
+    held = {p.party for p in kb.people if p.party}
     for person in kb.people:
         if not person.party:
             continue
@@ -161,16 +223,18 @@ def parties(kb: FactBase) -> Iterator[Draft]:
             topic=Topic.COMPOSITION,
         )
         key = Option(ref=f"party:{party.key}", text=labels[party.key], correct=True)
+        # Only parties someone belonged to: one that is never the answer (the Socialist
+        # Revolutionaries, whom the articles give no member) is the one to rule out.
         yield from single_choice(
             kb,
             uid=f"party-which/{person.key}",
             prompt=prompt,
             key=key,
-            candidates=others,
+            candidates=[o for o in others if o.ref.removeprefix("party:") in held],
             query=Query("party", subject=fact),
             features=Features(prominence=person.prominence),
             explanation=explaining.explanation(kb, lead, (fact,), avoid=(prompt,)),
-            min_options=3,
+            min_options=2,
             **common,
         )
         other = others[0] if others else None

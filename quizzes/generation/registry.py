@@ -90,18 +90,25 @@ NAMED_RANKS = (2, 0, 3, 1)
 
 def rank_targets(drafts: list[Draft]) -> dict[str, int]:
     """Where each single-choice question's key goes, so that within each topic the key
-    stands in every position about as often."""
+    stands in every position about as often. Named questions carry on the turn from one
+    topic to the next, so that over the bank, too, no place is favoured; those with fewer
+    options (three names, two parties) take every place in turn among themselves."""
     by_topic: dict[str, list[Draft]] = defaultdict(list)
     for draft in drafts:
         if draft.kind == Kind.SINGLE_CHOICE:
             by_topic[draft.topic].append(draft)
     ranks: dict[str, int] = {}
-    for topic, items in by_topic.items():
+    turn: Counter = Counter()
+    for topic, items in sorted(by_topic.items()):
         numbered = sorted((d for d in items if not d.shuffled), key=lambda d: d.uid)
+        for index, draft in enumerate(numbered):
+            ranks[draft.uid] = NUMBER_RANKS[index % len(NUMBER_RANKS)] % len(draft.options)
         named = sorted((d for d in items if d.shuffled), key=lambda d: stable_int(topic, d.uid))
-        for cycle, group in ((NUMBER_RANKS, numbered), (NAMED_RANKS, named)):
-            for index, draft in enumerate(group):
-                ranks[draft.uid] = cycle[index % len(cycle)] % len(draft.options)
+        for draft in named:
+            size = len(draft.options)
+            cycle = NAMED_RANKS if size == len(NAMED_RANKS) else range(size)
+            ranks[draft.uid] = cycle[turn[size] % size]
+            turn[size] += 1
     return ranks
 
 

@@ -3,11 +3,13 @@
 Each strategy sees what a student sees (the stem, and a single-choice question's options in
 the order shown) and picks: the longest option, the one sharing most words with the stem,
 the middle figure, the largest or the smallest figure (an extreme), the option offered most
-or least often across the bank, or the name the student has met least (never heard of);
-among options it cannot tell apart, it picks at random. Within each topic a strategy's
-expected score must not beat chance by more than five points. The registry places keys so
-that none does (registry.guard_shortcuts); tests/quizzes/test_testwise_strategies.py proves
-it on the exported bank. Pure.
+or least often across the bank, the name the student has met least (never heard of), or any
+name but that one (ruling out the name never heard of, which wins wherever the obscure name
+is never the answer); among options it cannot tell apart, it picks at random. Within each
+topic a strategy's expected score must not beat chance by more than five points. The
+registry places keys so that none does (registry.guard_shortcuts), and the families offer
+as wrong names only answers of their kind (people.who_is_asked);
+tests/quizzes/test_testwise_strategies.py proves it on the exported bank. Pure.
 
 A question is a dict as the JSON export writes it: id, topic, kind, prompt, options,
 answer.
@@ -81,6 +83,12 @@ def never_heard_of(question: dict, seen: dict) -> list[str]:
     return _best(question["options"], lambda o: -seen["prompts"][o])
 
 
+def rule_out_never_heard_of(question: dict, seen: dict) -> list[str]:
+    """Any name but those the student has met least: the mirror of never_heard_of."""
+    least = never_heard_of(question, seen)
+    return [o for o in question["options"] if o not in least] or question["options"]
+
+
 def expected_score(strategy, question: dict, seen: dict) -> float:
     """What the strategy scores on a question, picking at random among the options it
     cannot tell apart: 1/n when the key is one of its n favourites, else 0."""
@@ -97,6 +105,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     most_often_offered,
     least_often_offered,
     never_heard_of,
+    rule_out_never_heard_of,
 )
 
 
@@ -115,7 +124,7 @@ def is_names(question: dict) -> bool:
 def applies(strategy: Strategy, question: dict) -> bool:
     if strategy in (middle_number, extreme_figure):
         return is_figure(question)
-    if strategy is never_heard_of:
+    if strategy in (never_heard_of, rule_out_never_heard_of):
         return is_names(question)
     return True
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 
 from conference import calendars, wording
 from quizzes.generation.drafts import Draft, Kind, natural_order, value_of
@@ -212,8 +213,27 @@ def forms(kb: FactBase, draft: Draft) -> list[str]:
     return problems
 
 
-def give_away(draft: Draft) -> list[str]:
-    """Haladyna et al.: nothing in the options tells the test-wise student the answer."""
+def closed_sets(drafts: list[Draft]) -> set[str]:
+    """Single-choice questions that offer the same few options as others of the bank, each
+    option the key of as many of them as any other (the three people who did something at
+    the Conference): there the longest option is right no more often than the rest."""
+    by_set: dict[frozenset, list[Draft]] = {}
+    for draft in drafts:
+        if draft.kind == Kind.SINGLE_CHOICE:
+            by_set.setdefault(frozenset(o.ref for o in draft.options), []).append(draft)
+    closed = set()
+    for refs, group in by_set.items():
+        keys = Counter(next(o.ref for o in d.options if o.correct) for d in group)
+        if len(group) > 1 and set(keys) == refs and len(set(keys.values())) == 1:
+            closed |= {d.uid for d in group}
+    return closed
+
+
+def give_away(draft: Draft, closed: bool = False) -> list[str]:
+    """Haladyna et al.: nothing in the options tells the test-wise student the answer.
+
+    ``closed``: the draft is one of a closed set (closed_sets), whose key may be its longest
+    option."""
     from quizzes.generation.distractors import content_stems
 
     problems = []
@@ -240,7 +260,8 @@ def give_away(draft: Draft) -> list[str]:
             continue
         key = next(o for o in draft.options if o.correct)
         longest = max(len(label) for label in labels)
-        if len(key.text[lang]) == longest and sum(len(x) == longest for x in labels) == 1:
+        unique = sum(len(x) == longest for x in labels) == 1
+        if len(key.text[lang]) == longest and unique and not closed:
             problems.append(f"{draft.uid}: the key is the one longest option ({lang})")
         # The key never shares more words with the stem than every other option (a wrong
         # option that does only misleads the test-wise student).
@@ -361,10 +382,11 @@ def one_statement_per_fact(drafts: list[Draft]) -> list[str]:
 
 def check_all(kb: FactBase, drafts: list[Draft]) -> list[str]:
     problems = []
+    closed = closed_sets(drafts)
     for draft in drafts:
         problems += correctness(kb, draft)
         problems += forms(kb, draft)
-        problems += give_away(draft)
+        problems += give_away(draft, draft.uid in closed)
         problems += carries_everything(draft)
         problems += italian_is_italian(draft)
         problems += teaches(draft)

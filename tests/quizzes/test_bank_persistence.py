@@ -135,8 +135,8 @@ def test_the_admin_action_regenerates_the_bank_and_says_what_changed(stored_bank
 
 
 def test_deleting_a_fact_retires_its_questions_and_keeps_the_answers(stored_bank, admin_client):
-    question = active("body-which/organizational-bureau-convenes")
-    response = answer(question, {"option": key_of(question)})
+    question = active("deed/organizational-bureau-convenes")
+    response = answer(question, {"value": question.payload["truth"]})
     deed = facts.BodyFact.objects.get(key="organizational-bureau-convenes")
     url = reverse("admin:conference_bodyfact_delete", args=[deed.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 302

@@ -15,7 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.models import Attempt, QuestionSet
+from quizzes import teaching
+from quizzes.models import Attempt, Question, QuestionSet
+from tests.factories import QuestionSetFactory, TeacherFactory
 from tests.quizzes.student import answer_data
 from tests.quizzes.teacher import published_set
 
@@ -25,6 +27,24 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def class_set(question_bank):
     return published_set(kinds=("single_choice", "true_false", "numeric"), attempts_allowed=0)
+
+
+@pytest.fixture
+def varied_set(question_bank):
+    """A class set of three questions on three different facts, so that the bank holds fresh
+    questions on each of them to practise (the first questions by id may share a fact)."""
+    chosen, facts = [], set()
+    for kind in ("single_choice", "true_false", "numeric"):
+        question = next(
+            q
+            for q in Question.objects.active().filter(kind=kind).order_by("uid")
+            if not set(q.facts) & facts
+        )
+        chosen.append(question)
+        facts |= set(question.facts)
+    question_set = QuestionSetFactory(owner=TeacherFactory(), attempts_allowed=0)
+    teaching.set_add(question_set=question_set, questions=chosen)
+    return teaching.set_publish(question_set=question_set)
 
 
 def joined(client, question_set, nickname="Ann") -> Attempt:
@@ -106,10 +126,12 @@ def test_a_class_set_past_its_closing_time_counts_as_closed(class_set):
     assert response["Location"] == reverse("quizzes:take", args=[practice.pk])
 
 
-def test_once_the_teacher_closes_the_set_mistakes_practice_avoids_the_questions_asked(class_set):
+def test_once_the_teacher_closes_the_set_mistakes_practice_avoids_the_questions_asked(
+    varied_set,
+):
     student = Client()
-    attempt = finished(student, joined(student, class_set))
-    QuestionSet.objects.filter(pk=class_set.pk).update(status=QuestionSet.Status.CLOSED)
+    attempt = finished(student, joined(student, varied_set))
+    QuestionSet.objects.filter(pk=varied_set.pk).update(status=QuestionSet.Status.CLOSED)
     results = student.get(reverse("quizzes:results", args=[attempt.pk])).content.decode()
     assert "Practise my mistakes" in results
     student.post(reverse("quizzes:mistakes", args=[attempt.pk]))

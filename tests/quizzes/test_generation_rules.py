@@ -54,7 +54,20 @@ def test_no_distractor_is_the_key_in_another_form(real_kb, bank):
 
 
 def test_options_give_nothing_away(bank):
-    assert [p for d in bank for p in rules.give_away(d)] == []
+    closed = rules.closed_sets(bank)
+    assert [p for d in bank for p in rules.give_away(d, d.uid in closed)] == []
+
+
+def test_who_questions_offer_the_three_people_who_did_something_each_the_answer_as_often(bank):
+    """Issue 13: a name that is never the answer (a presidium member) is the one a test-wise
+    student rules out; so who-questions offer only Lenin, Kamenev and Chkheidze, and each is
+    the answer of as many of them as the others."""
+    who = [d for d in bank if d.uid.startswith(("role-who/", "event-who/"))]
+    doers = {"person:lenin", "person:kamenev", "person:chkheidze"}
+    assert {frozenset(o.ref for o in d.options) for d in who} == {frozenset(doers)}
+    keys = Counter(next(o.ref for o in d.options if o.correct) for d in who)
+    assert keys == dict.fromkeys(doers, 2)
+    assert {d.uid for d in who} <= rules.closed_sets(bank)
 
 
 def test_every_question_has_explanation_citation_and_fact(bank):

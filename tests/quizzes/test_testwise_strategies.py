@@ -24,6 +24,8 @@ from quizzes.generation.shortcuts import (
     expected_score,
     extreme_figure,
     longest,
+    never_heard_of,
+    rule_out_never_heard_of,
     seen_counts,
 )
 from tests.chi_squared import chi_squared_p
@@ -76,11 +78,16 @@ def test_true_false_statements_are_true_30_to_70_percent_of_the_time_in_each_top
 def test_the_keys_position_is_uniform_across_the_bank(bank, language):
     ranks = Counter()
     for question in exported(bank, language):
-        if question["kind"] == "single_choice" and len(question["options"]) == 4:
-            ranks[question["options"].index(question["answer"])] += 1
-    observed = [ranks[i] for i in range(4)]
-    assert sum(observed) >= 20
+        if question["kind"] == "single_choice":
+            size = len(question["options"])
+            ranks[size, question["options"].index(question["answer"])] += 1
+    observed = [ranks[4, i] for i in range(4)]
+    assert sum(ranks.values()) >= 20 and sum(observed) >= 16
     assert chi_squared_p(observed) > 0.01, observed
+    # Questions with fewer options (three names, two parties) take every place in turn.
+    for size in (2, 3):
+        places = [ranks[size, i] for i in range(size)]
+        assert max(places) - min(places) <= 1, (size, places)
 
 
 def test_the_uniformity_test_would_catch_a_biased_bank():
@@ -102,6 +109,29 @@ def test_a_strategy_that_exploits_a_pattern_is_caught():
     ]
     seen = seen_counts(rigged)
     hits = sum(expected_score(longest, q, seen) for q in rigged)
+    assert hits / len(rigged) > 0.25 + MARGIN
+
+
+def test_ruling_out_the_name_never_heard_of_is_caught():
+    """The mirror of "pick the name you have never heard of": where an obscure name is
+    offered beside three well-known ones and is never the answer, ruling it out scores a
+    third, not a quarter (issue 13's who-questions offered a presidium member so)."""
+    famous = ["Lev Kamenev", "Nikolay Chkheidze", "Vladimir Lenin"]
+    rigged = [
+        {
+            "topic": "t",
+            "kind": "single_choice",
+            "prompt": f"Who did deed {n}? Not {famous[0]}, {famous[1]} or {famous[2]}?",
+            "options": [*famous, "Alexander Shlyapnikov"],
+            "answer": famous[n % 3],
+        }
+        for n in range(9)
+    ]
+    seen = seen_counts(rigged)
+    assert never_heard_of(rigged[0], seen) == ["Alexander Shlyapnikov"]
+    assert applies(rule_out_never_heard_of, rigged[0])
+    hits = sum(expected_score(rule_out_never_heard_of, q, seen) for q in rigged)
+    assert hits / len(rigged) == pytest.approx(1 / 3)
     assert hits / len(rigged) > 0.25 + MARGIN
 
 

@@ -109,7 +109,9 @@ def four_option_questions() -> list[Question]:
         for q in Question.objects.active().filter(kind="single_choice").order_by("uid")
         if len(q.payload["options"]) == 4
     ]
-    assert len(questions) >= 20, len(questions)
+    # 18 in the bank from fixtures/conference.yaml: who-questions offer three names and
+    # party questions two (docs/questions.md, "No name that is never the answer").
+    assert len(questions) >= 16, len(questions)
     return questions
 
 
