@@ -104,7 +104,8 @@ def events(kb: FactBase) -> Iterator[Draft]:
                 features=Features(reverse=True, prominence=event.prominence),
                 explanation=who_explanation,
                 min_options=3,
-                closed=True,
+                # Closed only when it offers every doer, like the rest of its family.
+                closed={f"person:{event.person}", *(o.ref for o in wrong_people)} == offered,
                 **who,
             )
         if event.prominence >= 3:

@@ -157,7 +157,9 @@ def single_holder_roles(kb: FactBase) -> Iterator[Draft]:
                 topic=Topic.PEOPLE,
                 explanation=explanation,
                 min_options=3,
-                closed=True,
+                # Closed only when it offers every doer, like the rest of its family.
+                closed={f"person:{membership.person}", *(o.ref for o in wrong if o.ref in offered)}
+                == offered,
                 **common,
             )
         if membership.prominence >= 3:

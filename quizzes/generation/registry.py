@@ -16,7 +16,12 @@ from quizzes.generation import (
     resolutions,
     shortcuts,
 )
-from quizzes.generation.distractors import distinct, popularity, targets
+from quizzes.generation.distractors import (
+    distinct,
+    key_not_uniquely_longest,
+    popularity,
+    targets,
+)
 from quizzes.generation.drafts import Draft, Kind, stable_int
 from quizzes.generation.facts import LANGUAGES, FactBase
 
@@ -53,7 +58,42 @@ def generate(kb: FactBase) -> list[Draft]:
     first = _generate_once(kb)
     offered = Counter(o.ref for d in first for o in d.options if d.kind == Kind.SINGLE_CHOICE)
     with popularity(dict(offered)):
-        return sorted(guard_shortcuts(kb, rank_targets(first)), key=lambda d: d.uid)
+        drafts = guard_shortcuts(kb, rank_targets(first))
+    return sorted(_closed_or_not_longest(drafts), key=lambda d: d.uid)
+
+
+def _closed_or_not_longest(drafts: list[Draft]) -> list[Draft]:
+    """Leave out a single-choice question whose key is its one longest option, unless it
+    belongs to a closed family: questions offering the same few options, each the key of
+    as many of them as any other, where length tells nothing. The who-questions are built
+    as one (people.who_is_asked), but an edit of the facts can leave a family unbalanced
+    (a question of it dropped for another reason); then its longest keys go too."""
+    while True:
+        families: dict[frozenset, list[Draft]] = {}
+        for d in drafts:
+            if d.kind == Kind.SINGLE_CHOICE:
+                families.setdefault(frozenset(o.ref for o in d.options), []).append(d)
+        closed = set()
+        for refs, family in families.items():
+            keys = Counter(next(o.ref for o in d.options if o.correct) for d in family)
+            if len(family) > 1 and set(keys) == refs and len(set(keys.values())) == 1:
+                closed |= {d.uid for d in family}
+        kept = [
+            d
+            for d in drafts
+            if d.kind != Kind.SINGLE_CHOICE
+            or d.uid in closed
+            or all(
+                key_not_uniquely_longest(
+                    next(o for o in d.options if o.correct).text[lang],
+                    [o.text[lang] for o in d.options],
+                )
+                for lang in LANGUAGES
+            )
+        ]
+        if len(kept) == len(drafts):
+            return kept
+        drafts = kept
 
 
 def _finish(kb: FactBase, ranks: dict[str, int]) -> list[Draft]:
