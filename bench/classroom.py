@@ -157,7 +157,14 @@ class Browser(FastHttpUser):
         if self.attempt is None:
             self.join()
             return
-        if not POSITION.search(self.html) or random.random() < 0.05:
+        if not POSITION.search(self.html):
+            # The feedback on the last answer (immediate feedback): the student reads it and
+            # goes on to the next question (the page "Next question" leads to), then answers
+            # it in the same turn.
+            self.reload(name="next question")
+            if self.done or not POSITION.search(self.html):
+                return
+        if random.random() < 0.05:  # a reload mid-question
             self.reload()
             return
         data = answer_for(self.html)
@@ -210,11 +217,11 @@ class Browser(FastHttpUser):
             gevent.sleep(0.3)  # a cut connection: as a student would, try again
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, name: str = "reload") -> None:
         """Reload the quiz page: it must show the first unanswered question."""
         for _ in range(20):
             page = self.client.get(
-                f"/quiz/{self.attempt}/", headers=self.headers, name="reload", allow_redirects=True
+                f"/quiz/{self.attempt}/", headers=self.headers, name=name, allow_redirects=True
             )
             html = body(page)
             if page.status_code == 200 and html:  # not cut short by a killed worker

@@ -559,11 +559,14 @@ def main(
         problems.append(f"the home page's p95 was {home_p95:.2f} s during the live class")
     for problem in problems[:30]:
         print(f"  PROBLEM: {problem}")
+    # The latency target is the embedded default's (issue 17); PostgreSQL's is reported.
+    binding = database == "sqlite"
     target = (f"after show and reveal, p95 <= {TARGET['p95']:g} s and every phone within "
-              f"{TARGET['max']:g} s: {'met' if met else 'NOT met'}")  # fmt: skip
+              f"{TARGET['max']:g} s{'' if binding else ' (reported; the target is SQLite’s)'}: "
+              f"{'met' if met else 'NOT met'}")  # fmt: skip
     print(f"  target: {target}; {'FAILED' if problems else 'passed'}: {len(problems)} problems "
           f"(log: {work})")  # fmt: skip
-    return 1 if problems or not met else 0
+    return 1 if problems or (binding and not met) else 0
 
 
 if __name__ == "__main__":
