@@ -56,7 +56,8 @@ def submit(page) -> None:
     elif step.locator("#answer-input").count():
         numeric = step.locator("input[inputmode=decimal]").count()
         step.locator("#answer-input").fill("139" if numeric else "Lenin")
-    with page.expect_event("requestfinished", lambda r: r.url.endswith("/answer/")):
+    # /answer/, or /save/ in deferred feedback.
+    with page.expect_event("requestfinished", lambda r: r.url.endswith(("/answer/", "/save/"))):
         step.locator("button.primary").click()
     page.wait_for_function(
         "before => { const t = document.querySelector('#step-title');"
@@ -89,7 +90,8 @@ def weigh(url: str) -> tuple[dict, list, dict]:
         for name in ("weighed", "question"):
             page.goto(url + "/")
             page.locator("input[name=length][value='5']").check()
-            page.locator("input[name=feedback][value='deferred']").check()
+            # Deferred feedback: each answer is one request that brings the next question.
+            page.locator("input[name=behaviour][value='deferred']").check()
             page.get_by_role("button", name="Start the quiz").click()
             page.wait_for_load_state("networkidle")
             urls[name] = page.url.split("#")[0]
@@ -103,7 +105,8 @@ def weigh(url: str) -> tuple[dict, list, dict]:
             submit(fresh)
             later.append(fresh_recorder.take())
         results["later question"] = later
-        submit(fresh)  # the last answer: the results page follows
+        submit(fresh)  # the last answer: the summary, then "Submit all and finish"
+        fresh.get_by_role("button", name="Submit all and finish").click()
         fresh.wait_for_url("**/results/")
         urls["results"] = fresh.url
         page, recorder = fresh_page(browser, cookies)
