@@ -136,6 +136,8 @@ def test_a_quiz_in_another_language_than_the_page_says_it_keeps_its_own(bank, cl
     assert "the language this quiz was started in" not in client.get(url).content.decode()
     italian = client.get("/it" + url).content.decode()
     assert 'class="quiz-language"' in italian
+    # Italian writes the language's name in lower case.
+    assert "Le domande restano in inglese" in italian
     # A true/false question's answers are in the quiz's language, as its statement is.
     choices = italian.split('class="choices"')[1].split("</div>")[0]
     assert "True" in choices and "False" in choices and "Vero" not in choices
