@@ -76,7 +76,7 @@ def answer_bars(
         length = usable * c.count / top
         bars.append(
             AnswerBar(
-                label=c.label,
+                label=c.text,
                 count=c.count,
                 percent=round(100 * c.count / students) if students else 0,
                 correct=c.correct,

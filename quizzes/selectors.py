@@ -554,7 +554,7 @@ class StudentRow:
 class OptionCount:
     text: str
     count: int
-    correct: bool
+    correct: bool = False
 
 
 @dataclass
@@ -758,7 +758,7 @@ def set_results(
                 discrimination=stats.discrimination if stats else None,
                 efficiency=stats.efficiency if stats else None,
                 flags=stats.flags if stats else (),
-                options=_option_counts(question.payload, chosen[uid], language),
+                options=option_counts(question.payload, chosen[uid], language),
                 answered=len(chosen[uid]),
             )
         )
@@ -780,7 +780,7 @@ def set_results(
     )
 
 
-def _option_counts(payload: dict, answers: list[dict], language: str) -> list[OptionCount]:
+def option_counts(payload: dict, answers: list[dict], language: str) -> list[OptionCount]:
     """How many students picked each option of a choice question."""
     kind = payload["kind"]
     if kind == "true_false":

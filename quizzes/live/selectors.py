@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from quizzes import selectors
 from quizzes.models import Attempt, AttemptQuestion, LiveSession, Question, Response
+from quizzes.selectors import OptionCount, option_counts
 
 Step = LiveSession.Step
 
@@ -150,52 +151,21 @@ def answers(session: LiveSession) -> list[Response]:
     )
 
 
-@dataclass(frozen=True)
-class Count:
-    """One bar of the class's answers: an option (or right / partly / wrong), how many
-    chose it, and whether it is the key."""
-
-    label: str
-    count: int
-    correct: bool = False
-
-
-CHOICE_KINDS = ("single_choice", "multiple_response", "true_false")
-
-
 def distribution(
     payload: dict, responses: list[Response], *, joined: int, language: str
-) -> list[Count]:
-    """How the class answered. Pure. For choice questions, how many picked each option (a
-    student of a multiple-response question counts once for each option picked); for the
-    other kinds, how many were right, partly right and wrong. Then those who did not answer."""
-    kind = payload["kind"]
-    if kind == "true_false":
-        picked = [r.answer.get("value") for r in responses]
-        rows = [
-            Count(gettext("True"), picked.count(True), payload["truth"] is True),
-            Count(gettext("False"), picked.count(False), payload["truth"] is False),
-        ]
-    elif kind in CHOICE_KINDS:
-        tally = {option["id"]: 0 for option in payload["options"]}
-        for response in responses:
-            chosen = response.answer.get("options") or [response.answer.get("option")]
-            for option_id in chosen:
-                if option_id in tally:
-                    tally[option_id] += 1
-        options = {option["id"]: option for option in payload["options"]}
-        rows = [
-            Count(options[i]["text"][language], tally[i], options[i]["correct"])
-            for i in payload["order"][language]
-        ]
-    else:
+) -> list[OptionCount]:
+    """How the class answered. Pure. For choice questions, how many picked each option, as
+    the results' item analysis counts them (selectors.option_counts); for the other kinds,
+    how many were right, partly right and wrong. Then those who did not answer."""
+    rows = option_counts(payload, [r.answer for r in responses], language)
+    if not rows:
         fractions = [r.fraction for r in responses]
         rows = [
-            Count(gettext("Right"), sum(1 for f in fractions if f >= 1), True),
-            Count(gettext("Partly right"), sum(1 for f in fractions if 0 < f < 1)),
-            Count(gettext("Wrong"), sum(1 for f in fractions if f <= 0)),
+            OptionCount(gettext("Right"), sum(1 for f in fractions if f >= 1), True),
+            OptionCount(gettext("Partly right"), sum(1 for f in fractions if 0 < f < 1)),
+            OptionCount(gettext("Wrong"), sum(1 for f in fractions if f <= 0)),
         ]
-    return [*rows, Count(gettext("No answer"), max(0, joined - len(responses)))]
+    return [*rows, OptionCount(gettext("No answer"), max(0, joined - len(responses)))]
 
 
 @dataclass(frozen=True)
