@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import math
 
-import segno
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -38,7 +36,7 @@ from quizzes.views.student import (
     fragment_wanted,
     owner_token,
 )
-from quizzes.views.teacher import own_set, share_url
+from quizzes.views.teacher import own_set, qr_code, share_url
 
 Step = LiveSession.Step
 
@@ -200,10 +198,7 @@ def _board(request, question_set, session: LiveSession, **extra) -> dict:
         **extra,
     }
     if step == Step.LOBBY:
-        qr = segno.make(context["link"], error="m").svg_inline(
-            scale=10, dark="#1b1b1f", light="#ffffff", omitsize=False
-        )
-        context["qr"] = mark_safe(qr)  # segno's plain SVG of a link we built
+        context["qr"] = qr_code(context["link"], scale=10, omitsize=False)
     question = (
         live.question(session) if step in (Step.QUESTION, Step.CLOSED, Step.REVEALED) else None
     )

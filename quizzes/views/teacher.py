@@ -418,7 +418,7 @@ def share_url(request, question_set) -> str:
     return request.build_absolute_uri(reverse("join_link", args=[question_set.code]))
 
 
-def _qr(link: str, **options) -> str:
+def qr_code(link: str, **options) -> str:
     # segno writes plain SVG markup from the link, which we built ourselves.
     return mark_safe(
         segno.make(link, error="m").svg_inline(dark="#1b1b1f", light="#ffffff", **options)
@@ -432,7 +432,7 @@ def share(request, question_set):
         return redirect("quizzes:set_edit", pk=question_set.pk)
     link = share_url(request, question_set)
     return render(request, "teach/share.html", {
-        "question_set": question_set, "link": link, "qr": _qr(link, scale=6, omitsize=False),
+        "question_set": question_set, "link": link, "qr": qr_code(link, scale=6, omitsize=False),
         "spoken": " ".join(question_set.code),
         "live": live.running(question_set), "live_form": LiveStartForm()})  # fmt: skip
 
@@ -445,7 +445,7 @@ def projector(request, question_set):
         return redirect("quizzes:set_edit", pk=question_set.pk)
     link = share_url(request, question_set)
     return render(request, "teach/projector.html", {
-        "question_set": question_set, "link": link, "qr": _qr(link, scale=1, omitsize=True),
+        "question_set": question_set, "link": link, "qr": qr_code(link, scale=1, omitsize=True),
         "spoken": " ".join(question_set.code)})  # fmt: skip
 
 
