@@ -197,14 +197,16 @@ def still_open(*, question_set: QuestionSet) -> bool:
 
 def accommodation_for(*, question_set: QuestionSet, nickname: str, user=None):
     """The teacher's accommodation for this student: for their account, else their nickname
-    (as it looks, so that case or a look-alike letter does not lose it)."""
+    (as it looks, so that case or a look-alike letter does not lose it). A row given for an
+    account is that account's alone: another student typing its nickname does not get it,
+    as accommodation_save matches rows."""
     rows = list(question_set.accommodations.all())
     if user is not None and user.is_authenticated:
         for row in rows:
             if row.user_id == user.pk:
                 return row
     for row in rows:
-        if row.nickname and nicknames.looks_like(row.nickname, nickname):
+        if row.user_id is None and row.nickname and nicknames.looks_like(row.nickname, nickname):
             return row
     return None
 

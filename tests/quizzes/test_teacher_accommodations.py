@@ -86,6 +86,15 @@ def test_a_logged_in_student_gets_theirs_under_any_nickname(timed, client):
     assert Attempt.objects.filter(user=pupil).count() == 2
 
 
+def test_an_accounts_extra_time_is_not_given_to_someone_typing_its_nickname(timed, client):
+    pupil = UserFactory(username="pupil")
+    save(client, timed, nickname="Pip", username="pupil", extra_minutes=20)
+    join(timed, "Pip")  # another browser, not logged in, with the same nickname
+    assert minutes_given(Attempt.objects.get(nickname="Pip")) == 10
+    join(timed, "Pippa", user=pupil)
+    assert minutes_given(Attempt.objects.get(user=pupil)) == 30
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
