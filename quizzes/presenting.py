@@ -133,19 +133,6 @@ def number_text(value, language: str) -> str:
     return text.replace(".", ",") if language == "it" else text
 
 
-def answer_texts(payload: dict, answer: dict | None, language: str) -> list[str]:
-    """The student's answer in words, one item per option chosen in a select-all question
-    (in the order the options were shown), else a single item."""
-    if answer and payload["kind"] == "multiple_response":
-        chosen = set(answer.get("options", []))
-        texts = [_option_text(payload, i, language) for i in payload["order"][language]]
-        ids = payload["order"][language]
-        picked = [text for i, text in zip(ids, texts, strict=True) if i in chosen and text]
-        if picked:
-            return picked
-    return [answer_text(payload, answer, language)]
-
-
 def answer_text(payload: dict, answer: dict | None, language: str) -> str:
     """The student's answer in words, for the review."""
     if not answer:

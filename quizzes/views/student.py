@@ -30,7 +30,6 @@ from quizzes.models import Attempt
 from quizzes.presenting import (
     answer_parts,
     answer_text,
-    answer_texts,
     entered,
     hint,
     key_text,
@@ -476,7 +475,6 @@ def _reviewed(slot, response, language: str) -> dict:
         "kind": payload["kind"],
         "prompt": payload["prompt"][language],
         "answer": answer_text(payload, response.answer if response else None, language),
-        "answers": answer_texts(payload, response.answer if response else None, language),
         "parts": answer_parts(payload, response.answer if response else None, language),
         "key": key_text(payload, language),
         "keys": key_texts(payload, language),
