@@ -277,10 +277,14 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
         "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
         "pairs": pairs if before is None else before.pairs,
     }
-    if attempt.behaviour == Attempt.Behaviour.INTERACTIVE and slot.wrong_tries:
-        last = slot.tries.order_by("-number").first()
+    # Optimization: a valid posted answer only needs checking (the step is not drawn), so
+    # the last try is read and hinted at only for a page that shows it.
+    checked = form is not None and errors is None
+    if attempt.behaviour == Attempt.Behaviour.INTERACTIVE and slot.wrong_tries and not checked:
+        if answer is None:
+            answer = slot.tries.order_by("-number").first().answer
         context["tries_left"] = attempt.tries - slot.wrong_tries
-        context["hints"] = hint(slot.question.payload, last.answer, attempt.language)
+        context["hints"] = hint(slot.question.payload, answer, attempt.language)
     return context
 
 
