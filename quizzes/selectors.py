@@ -672,6 +672,22 @@ def _students(rows: list[AttemptRow], method: str) -> list[StudentRow]:
     return students
 
 
+RESULTS_VERSION_FIELDS = ("pk", "state", "position", "score", "removed", "regraded_at")
+
+
+def _results_version(rows) -> str:
+    """A fingerprint of what the results page shows, from each attempt's fields above."""
+    shown = [(str(pk), *rest) for pk, *rest in rows]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+
+
+def results_version(question_set: QuestionSet) -> str:
+    """set_results(question_set).version in one small query, for the page's poll to answer
+    "nothing changed" without loading the results."""
+    rows = question_set.attempts.order_by("started_at", "pk")  # set_results' order
+    return _results_version(rows.values_list(*RESULTS_VERSION_FIELDS))
+
+
 def set_results(
     question_set: QuestionSet, *, sort: str = "-started", statistics_on: str = "first"
 ) -> SetResults:
@@ -701,8 +717,9 @@ def set_results(
         ).only("uid", "kind", "payload")  # Optimization: the item analysis reads no more
     }
     attempts = list({slot.attempt_id: slot.attempt for slot in slots}.values())
-    shown = [(str(a.pk), a.state, a.position, a.score, a.removed, a.regraded_at) for a in attempts]
-    version = hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+    version = _results_version(
+        (a.pk, a.state, a.position, a.score, a.removed, a.regraded_at) for a in attempts
+    )
     rows = {a.pk: AttemptRow(a, _seconds(a)) for a in attempts if not a.removed}
     removed = [AttemptRow(a, _seconds(a)) for a in attempts if a.removed]
     students = _students(list(rows.values()), question_set.grading_method)

@@ -452,14 +452,16 @@ def projector(request, question_set):
 @own_set
 @require_safe
 def results(request, question_set):
+    # The live poll: nothing changed since the page the teacher sees, nothing to swap (htmx
+    # leaves the page alone on 204), so their place in the grid and their focus stay put.
+    # Optimization: checked in one small query, before the results are loaded.
+    seen = request.GET.get("seen")
+    if request.htmx and seen and seen == selectors.results_version(question_set):
+        return HttpResponse(status=204)
     sort = request.GET.get("sort", "-started")
     data = selectors.set_results(
         question_set, sort=sort, statistics_on=request.GET.get("attempts", "first")
     )
-    # The live poll: nothing changed since the page the teacher sees, nothing to swap (htmx
-    # leaves the page alone on 204), so their place in the grid and their focus stay put.
-    if request.htmx and request.GET.get("seen") == data.version:
-        return HttpResponse(status=204)
     context = {
         "question_set": question_set,
         "results": data,

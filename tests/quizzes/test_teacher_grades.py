@@ -7,6 +7,8 @@ import io
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quizzes import selectors
@@ -220,8 +222,12 @@ def test_the_live_poll_swaps_nothing_while_nothing_changes(retakes, client):
     client.force_login(retakes.owner)
     url = reverse("quizzes:set_results", args=[retakes.pk])
     version = selectors.set_results(retakes).version
-    unchanged = client.get(url, {"seen": version}, HTTP_HX_REQUEST="true")
+    assert selectors.results_version(retakes) == version  # the poll's cheap check agrees
+    with CaptureQueriesContext(connection) as queries:
+        unchanged = client.get(url, {"seen": version}, HTTP_HX_REQUEST="true")
     assert unchanged.status_code == 204 and unchanged.content == b""
+    # The session and the teacher, the set, then the fingerprint alone: no results loaded.
+    assert not any("quizzes_attemptquestion" in q["sql"] for q in queries.captured_queries)
     take(retakes, "Bob", [True, False, True])
     changed = client.get(url, {"seen": version}, HTTP_HX_REQUEST="true")
     assert changed.status_code == 200 and changed.content.decode().lstrip().startswith(
