@@ -376,7 +376,7 @@ class ChallengeAdmin(admin.ModelAdmin):
     @admin.display(description=_("students"))
     def students(self, obj):
         """How many students challenged the question: a short column for the queue."""
-        return self._stats(obj)["challenged"]
+        return self.challenged(obj)
 
     @admin.display(description=_("sent"), ordering="created_at")
     def sent(self, obj):

@@ -303,13 +303,12 @@ def set_start(
         )
     with transaction.atomic():
         QuestionSet.objects.select_for_update().filter(pk=question_set.pk).first()
-        same_name = question_set.attempts.filter(nickname__iexact=nickname)
         nickname_check(question_set=question_set, nickname=nickname, owner_token=owner_token)
         accommodation = accommodation_for(question_set=question_set, nickname=nickname, user=user)
         allowed = question_set.attempts_allowed
         if allowed and accommodation:
             allowed += accommodation.extra_attempts
-        mine = Q(owner_token=owner_token) | Q(pk__in=same_name.values("pk"))
+        mine = Q(owner_token=owner_token) | Q(nickname__iexact=nickname)
         if user is not None and user.is_authenticated:
             mine |= Q(user=user)
         taken = question_set.attempts.filter(mine).count()

@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 
 from quizzes import selectors as quiz_selectors
 from quizzes.authoring import written as w
+from quizzes.authoring.selectors import UID_PREFIX
 from quizzes.models import AttemptQuestion, Question, QuestionSet, Response, SetQuestion, SetShare
 from quizzes.services import _priors
 from quizzes.teaching import set_add
-
-UID_PREFIX = "teacher/"
 
 
 class QuestionRefused(Exception):
