@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Q
-from django.utils.translation import get_language
 
 from conference import models as facts
 from quizzes.generation.drafts import FACT_TOPICS
-from quizzes.generation.facts import LANGUAGES, Text
 from quizzes.models import TOPIC_CHOICES, Question, QuestionSet
-from quizzes.selectors import fact_base
 
 UID_PREFIX = "teacher/"
 
@@ -90,22 +87,15 @@ def _ref(kind: str, fact) -> str:
 def fact_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """The facts a teacher may link a question to, grouped by topic, named in the current
     language with their references filled ({person:plekhanov} as a name):
-    [(topic, [(ref, name), ...]), ...]."""
-    language = (get_language() or "en")[:2]
-    language = language if language in LANGUAGES else "en"
-    kb = fact_base()
-
-    def named(fact) -> str:
-        label = str(fact)
-        return kb.fill(Text(label, label))[language]
-
+    [(topic, [(ref, name), ...]), ...]. A fact's str() is its title in the current language
+    with its references filled (conference.models.filled)."""
     groups: dict[str, list[tuple[str, str]]] = {topic: [] for topic, _label in TOPIC_CHOICES}
     for kind, model, related in FACT_KINDS:
         for fact in model.objects.select_related(*related).order_by("pk"):
-            groups[FACT_TOPICS[kind]].append((_ref(kind, fact), named(fact)))
+            groups[FACT_TOPICS[kind]].append((_ref(kind, fact), str(fact)))
     for connection in facts.Connection.objects.order_by("pk"):
         main = connection.link_refs[0] if connection.link_refs else "event:"
         topic = FACT_TOPICS.get(main.partition(":")[0], TOPIC_CHOICES[0][0])
-        groups[topic].append((f"connection:{connection.key}", named(connection)))
+        groups[topic].append((f"connection:{connection.key}", str(connection)))
     labels = dict(TOPIC_CHOICES)
     return [(str(labels[topic]), choices) for topic, choices in groups.items() if choices]
