@@ -53,10 +53,16 @@ def regenerate_questions(modeladmin, request, queryset):
     modeladmin.message_user(request, refresh_message(report), messages.SUCCESS)
 
 
-def _add_action_to_fact_admins():
+def _fact_admins():
+    """The admins of the fact models that conference/admin.py registered."""
     for model in FACT_MODELS:
-        model_admin = admin.site._registry.get(model)
-        if model_admin is not None and regenerate_questions not in (model_admin.actions or []):
+        if admin.site.is_registered(model):
+            yield admin.site.get_model_admin(model)
+
+
+def _add_action_to_fact_admins():
+    for model_admin in _fact_admins():
+        if regenerate_questions not in (model_admin.actions or []):
             model_admin.actions = [*(model_admin.actions or []), regenerate_questions]
 
 
@@ -80,9 +86,8 @@ def _tell_what_the_bank_refresh_changed(view):
 
 
 def _add_refresh_messages_to_fact_admins():
-    for model in FACT_MODELS:
-        model_admin = admin.site._registry.get(model)
-        if model_admin is not None and not getattr(model_admin, "tells_refresh", False):
+    for model_admin in _fact_admins():
+        if not getattr(model_admin, "tells_refresh", False):
             model_admin.changeform_view = _tell_what_the_bank_refresh_changed(
                 model_admin.changeform_view
             )
