@@ -67,6 +67,7 @@ def test_a_teacher_runs_three_questions_live_and_two_phones_follow(site, browser
     expect(screen).to_have_attribute("data-step", "lobby-1")
     expect(teacher.locator(".join-code")).to_have_text(question_set.code)
     teacher.wait_for_load_state()
+    teacher.evaluate(MARK)
     assert axe_violations(teacher) == [], "projector, lobby"
 
     # Two phones join by the link the QR code holds; the projector shows them arriving.
@@ -113,6 +114,9 @@ def test_a_teacher_runs_three_questions_live_and_two_phones_follow(site, browser
         teacher.keyboard.press("Enter")
         expect(screen).to_have_attribute("data-step", f"closed-{number}")
         expect(teacher.locator("#live-primary")).to_be_focused()
+        # The keys drove htmx: a form pressed before htmx had taken it over would have loaded
+        # the whole page (and dropped the focus to its top).
+        assert teacher.evaluate(NOT_RELOADED)
         for page in (ann, bea):
             expect(page.locator("#step")).to_have_attribute("data-step", f"closed-{number}")
         teacher.get_by_role("button", name="Reveal the answer").click()
