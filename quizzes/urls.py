@@ -16,6 +16,7 @@ urlpatterns = [
     path("join/", student.join, name="join"),
     path("join/<str:code>/", student.join_set, name="join_set"),
     path("quiz/<uuid:attempt_id>/feedback/<int:number>/", student.feedback, name="feedback"),
+    path("quiz/<uuid:attempt_id>/language/", student.switch_language, name="switch_language"),
     # Live class mode: the phones poll the step; the teacher drives the projector
     path("quiz/<uuid:attempt_id>/live/", live.phone, name="live"),
     path("quiz/<uuid:attempt_id>/live/answer/", live.phone_answer, name="live_answer"),

@@ -28,6 +28,7 @@ from quizzes.views.student import (
     _seconds_left,
     _step,
     _user,
+    kept_answer,
     owner_token,
     render_step,
 )
@@ -73,7 +74,7 @@ def page(request, attempt_id, number: int):
     elsewhere = _gone(request, slot.attempt)
     if elsewhere is not None:
         return elsewhere
-    return _step(request, page_context(slot))
+    return _step(request, page_context(slot, kept=kept_answer(request, slot)))
 
 
 def _target(go: str, position: int, count: int) -> int:

@@ -34,6 +34,7 @@ from quizzes.views.student import (
     _reviewed,
     _user,
     fragment_wanted,
+    kept_answer,
     owner_token,
 )
 from quizzes.views.teacher import own_set, qr_code, share_url
@@ -72,6 +73,8 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
     }
     if step.slot is not None:
         if step.step == Step.QUESTION and step.response is None and not attempt.removed:
+            if not question:  # a page after a switch of language shows what was entered
+                question = {"kept": kept_answer(request, step.slot)}
             context.update(_question_context(step.slot, **question))
             if session.closes_at:
                 left = (session.closes_at - now).total_seconds()
@@ -81,7 +84,8 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
             context["answer"] = answer_text(payload, step.response.answer, attempt.language)
         if step.step == Step.REVEALED:
             context["feedback"] = _reviewed(step.slot, step.response, attempt.language)
-    template = "quizzes/live.html#step" if fragment_wanted(request) else "quizzes/live.html"
+    context["fragment"] = fragment_wanted(request)
+    template = "quizzes/live.html#step" if context["fragment"] else "quizzes/live.html"
     return render(request, template, context, status=status)
 
 

@@ -10,12 +10,14 @@ import math
 import secrets
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -227,10 +229,15 @@ def _attempt_or_404(request, attempt_id) -> Attempt:
     return attempt
 
 
-def _question_context(slot, *, data=None, order=None, error=None, focus=None, answer=None) -> dict:
+def _question_context(
+    slot, *, data=None, kept=None, order=None, error=None, focus=None, answer=None
+) -> dict:
     """Everything the question step shows; ``data`` is a posted answer to check and keep,
-    ``answer`` a stored one to show again (a saved draft, an interactive try)."""
+    ``kept`` one entered before a switch of language (shown again, unchecked), ``answer`` a
+    stored one to show again (a saved draft, an interactive try)."""
     attempt = slot.attempt
+    if kept is not None and data is None:
+        order, answer = order or kept.getlist("order") or None, None
     shown = present(
         slot.question.payload,
         attempt_id=attempt.pk,
@@ -249,7 +256,7 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
         before = None
     # A form is built only to check a posted answer; showing a question needs none.
     form = AnswerForm(data, shown=shown) if data is not None else None
-    sent = data if data is not None else {}
+    sent = data if data is not None else kept or {}
     chosen = set(sent.getlist("answer")) if hasattr(sent, "getlist") else set()
     # A matching question's choices, by the token of each left item.
     pairs = {left.token: sent.get(f"pair_{left.token}") for left in shown.lefts} if sent else {}
@@ -276,6 +283,8 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
         "chosen": chosen if before is None else set(before.chosen),
         "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
         "pairs": pairs if before is None else before.pairs,
+        # The header's language buttons send what is entered here to be kept (see switch).
+        "switch_url": reverse("quizzes:switch_language", args=[attempt.pk]),
     }
     # Optimization: a valid posted answer only needs checking (the step is not drawn), so
     # the last try is read and hinted at only for a page that shows it.
@@ -286,6 +295,64 @@ def _question_context(slot, *, data=None, order=None, error=None, focus=None, an
         context["tries_left"] = attempt.tries - slot.wrong_tries
         context["hints"] = hint(slot.question.payload, answer, attempt.language)
     return context
+
+
+KEPT = "kept_answer"
+
+
+def kept_answer(request, slot) -> QueryDict | None:
+    """What was entered in this question before the interface language was switched, once."""
+    kept = request.session.get(KEPT)
+    if not kept or kept["attempt"] != str(slot.attempt_id) or kept["position"] != slot.position:
+        return None
+    del request.session[KEPT]
+    data = QueryDict(mutable=True)
+    for name, values in kept["fields"].items():
+        data.setlist(name, values)
+    return data
+
+
+@require_POST
+def switch_language(request, attempt_id):
+    """The interface language, switched from a question: the header's language buttons
+    submit the question's form here (with or without JavaScript), so what the student had
+    entered comes back on the page in the other language. The quiz keeps its own language."""
+    attempt = _attempt_or_404(request, attempt_id)
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    try:
+        position = int(request.POST.get("position", ""))
+    except ValueError:
+        position = None
+    if position is not None:
+        fields = {
+            name: request.POST.getlist(name)
+            for name in request.POST
+            if name in ("answer", "order") or name.startswith("pair_")
+        }
+        request.session[KEPT] = {"attempt": str(attempt.pk), "position": position,
+                                 "fields": fields}  # fmt: skip
+    if attempt.live_id:
+        url = reverse("quizzes:live", args=[attempt.pk])
+    elif position is not None and not behaviours.of(attempt).SEQUENTIAL:
+        url = reverse("quizzes:page", args=[attempt.pk, position + 1])
+    else:
+        url = reverse("quizzes:take", args=[attempt.pk])
+    url = translate_url(url, language)
+    response = HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    # As Django's set_language view does, for the pages outside the quiz.
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def _seconds_left(attempt: Attempt) -> int | None:
@@ -324,7 +391,9 @@ def take(request, attempt_id):
     # An ordering question after a move without JavaScript: its order and the moved button
     # come in the address the move redirected to (tokens that do not fit are ignored).
     order = request.GET.getlist("order") or None
-    return _step(request, _question_context(slot, order=order, focus=request.GET.get("focus")))
+    focus = request.GET.get("focus")
+    kept = kept_answer(request, slot)
+    return _step(request, _question_context(slot, order=order, focus=focus, kept=kept))
 
 
 @never_cache

@@ -1,9 +1,8 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
    what changed after an htmx swap (a step, a challenge), counts the time limit down (the
-   server enforces it) and sends what is entered when it runs out, lets an ordering list be
-   dragged into order (the buttons stay, for keyboards), and keeps what is entered across a
-   switch of the interface language. The live quiz's phone (#step) and projector (#screen)
-   use it too, for a question's timer. */
+   server enforces it) and sends what is entered when it runs out, and lets an ordering list
+   be dragged into order (the buttons stay, for keyboards). The live quiz's phone (#step)
+   and projector (#screen) use it too, for a question's timer. */
 (function () {
   "use strict";
 
@@ -141,61 +140,11 @@
     document.querySelectorAll("#step ol.ordering").forEach(enableDragging);
   }
 
-  /* Switching the interface language reloads the page: what the student has entered in the
-     question is kept for that one reload (sessionStorage, this tab only), then put back. */
-  var DRAFT = "quiz-draft";
-  function pagePath() {  // the address without its language prefix (/it/quiz/… is /quiz/…)
-    return location.pathname.replace(/^\/[a-z]{2}(-[a-z]+)?\//, "/");
-  }
-  function saveDraft() {
-    var form = document.querySelector("#step form.answer-form");
-    if (!form || !form.elements.position) return;
-    var fields = [];
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || field.type === "submit" || field.name === "csrfmiddlewaretoken") return;
-      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
-      fields.push([field.name, field.value]);
-    });
-    var draft = { path: pagePath(), position: form.elements.position.value, fields: fields };
-    try {
-      sessionStorage.setItem(DRAFT, JSON.stringify(draft));
-    } catch (error) { /* storage refused: the question comes back blank, as without JS */ }
-  }
-
-  function restoreDraft() {
-    var draft;
-    try {
-      draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
-      sessionStorage.removeItem(DRAFT);
-    } catch (error) { return; }
-    var form = document.querySelector("#step form.answer-form");
-    if (!draft || !form || !form.elements.position) return;
-    if (draft.path !== pagePath() || draft.position !== form.elements.position.value) return;
-    var list = form.querySelector("ol.ordering");
-    draft.fields.forEach(function (pair) {
-      var name = pair[0], value = pair[1];
-      if (name === "order" && list) {
-        var input = list.querySelector("input[name=order][value='" + CSS.escape(value) + "']");
-        if (input) list.appendChild(input.closest("li"));
-        return;
-      }
-      form.querySelectorAll("[name='" + CSS.escape(name) + "']").forEach(function (field) {
-        if (field.type === "radio" || field.type === "checkbox") {
-          if (field.value === value) field.checked = true;
-        } else if (field.type !== "hidden") {
-          field.value = value;
-        }
-      });
-    });
-    if (list) renumber(list);
-  }
-
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("language-switcher")) return;
     // After htmx steps the address is no longer the one the page was loaded at.
     if (form.elements.next) form.elements.next.value = location.pathname + location.search;
-    saveDraft();
   });
   // Back or Forward to a step that htmx swapped in: the whole page comes back from the
   // server (a history restore), without a page load.
@@ -204,7 +153,6 @@
     enableOrdering();
   });
   document.addEventListener("DOMContentLoaded", function () {
-    restoreDraft();
     startTimer();
     enableOrdering();
   });

@@ -221,6 +221,7 @@ TABLE: dict[str, Row] = {
     "quizzes:take": attempt_only("GET", 200),
     "quizzes:answer": attempt_only("POST", REDIRECT, data="answer"),
     "quizzes:feedback": attempt_only("GET", 200),
+    "quizzes:switch_language": attempt_only("POST", REDIRECT, data="switch"),
     "quizzes:results": attempt_only("GET", 200, values={"attempt_id": "done"}),
     "quizzes:page": attempt_only("GET", 200, values={"attempt_id": "navigating"}),
     "quizzes:save": attempt_only(

@@ -94,6 +94,7 @@ class Scene:
             "challenge": lambda: {"reason": "ambiguous", "comment": "Two answers fit."},
             "nickname": lambda: {"nickname": "Newcomer"},
             "answer": lambda: answer_data(self.current, 1),
+            "switch": lambda: {**answer_data(self.current, 1), "language": "it"},
             "save": lambda: {**answer_data(self.navigating, 0), "go": "next"},
             "settings": lambda: {
                 "title": "Renamed",

@@ -1,0 +1,124 @@
+"""Switching the interface language in the middle of a question keeps what the student had
+entered, with or without JavaScript: the header's language buttons submit the question's
+form to quizzes:switch_language, which keeps it for the page in the other language."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from quizzes.live import services as live
+from quizzes.models import Response
+from tests.quizzes.live import live_session, student
+from tests.quizzes.student import answer_data, slot, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(question_bank):
+    """The real bank (generated once per test database)."""
+
+
+def switch(client, attempt, data, language="it", **headers):
+    url = reverse("quizzes:switch_language", args=[attempt.pk])
+    return client.post(url, {**data, "language": language}, **headers)
+
+
+def checked(html: str) -> set[str]:
+    return set(re.findall(r'value="([^"]+)" checked', html))
+
+
+def test_a_pick_comes_back_checked_on_the_page_in_the_other_language_once(bank, client):
+    attempt = start(client, kinds=["multiple_response", "numeric"])
+    data = answer_data(attempt, 0, right=False)
+    response = switch(client, attempt, data)
+    assert response.status_code == 302
+    assert response["Location"] == "/it" + reverse("quizzes:take", args=[attempt.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Domanda 1 di 2" in html  # the page in Italian
+    assert checked(html) == set(data["answer"])  # the picks, not one more nor one less
+    prompt = slot(attempt, 0).question.payload["prompt"]["en"]
+    assert prompt[:30].replace("'", "&#x27;") in html  # the quiz keeps its own language
+    # Kept for that page only: a reload shows the question as it is stored (unanswered).
+    assert checked(client.get(response["Location"]).content.decode()) == set()
+    # Nothing was answered on the way.
+    assert not Response.objects.filter(attempt=attempt).exists()
+
+
+def test_a_typed_answer_an_order_and_matches_come_back(bank, client):
+    for kind in ("numeric", "ordering", "matching"):
+        attempt = start(client, kinds=[kind])
+        data = answer_data(attempt, 0, right=False)
+        html = client.get(switch(client, attempt, data)["Location"]).content.decode()
+        if kind == "numeric":
+            assert re.search(rf'name="answer"[^>]*value="{data["answer"]}"', html)
+        elif kind == "ordering":
+            shown = re.findall(r'name="order" value="([^"]+)"', html)
+            assert shown == data["order"], "the order the student had made"
+        else:
+            for name, value in data.items():
+                if name.startswith("pair_"):
+                    select = html.split(f'name="{name}"')[1].split("</select>")[0]
+                    assert re.search(rf'value="{value}"\s+selected', select), name
+
+
+def test_back_to_english_from_an_italian_page_and_the_answer_stays(bank, client):
+    attempt = start(client, kinds=["single_choice"], language="it")
+    data = answer_data(attempt, 0)
+    response = switch(client, attempt, data, language="en")
+    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk])
+    assert checked(client.get(response["Location"]).content.decode()) == {data["answer"]}
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+def test_with_htmx_the_whole_page_is_loaded_again_in_the_other_language(bank, client):
+    attempt = start(client, kinds=["single_choice"])
+    response = switch(client, attempt, answer_data(attempt, 0), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == "/it" + reverse("quizzes:take", args=[attempt.pk])
+
+
+def test_a_deferred_quiz_comes_back_to_the_page_of_that_question(bank, client):
+    attempt = start(client, kinds=["numeric", "single_choice"], behaviour="deferred")
+    data = answer_data(attempt, 1)
+    response = switch(client, attempt, data)
+    assert response["Location"] == "/it" + reverse("quizzes:page", args=[attempt.pk, 2])
+    assert checked(client.get(response["Location"]).content.decode()) == {data["answer"]}
+
+
+def test_a_live_phone_comes_back_to_the_live_page_with_its_pick(question_bank):
+    session = live_session(kinds=("single_choice",))
+    client, attempt = student(session, "Ann")
+    live.live_show(session=session)
+    data = answer_data(attempt, 0, right=False)
+    response = switch(client, attempt, data)
+    assert response["Location"] == "/it" + reverse("quizzes:live", args=[attempt.pk])
+    assert checked(client.get(response["Location"]).content.decode()) == {data["answer"]}
+
+
+def test_a_bad_language_or_position_loses_nothing_and_is_no_error(bank, client):
+    attempt = start(client, kinds=["single_choice"])
+    response = switch(client, attempt, {"position": "x"}, language="xx")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("quizzes:take", args=[attempt.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Question 1 of 1" in html and checked(html) == set()
+
+
+def test_only_a_question_page_sends_its_form_with_the_language_buttons(bank, client):
+    attempt = start(client, kinds=["single_choice", "numeric"])
+    switch_url = reverse("quizzes:switch_language", args=[attempt.pk])
+    question = client.get(reverse("quizzes:take", args=[attempt.pk])).content.decode()
+    assert 'id="answer-form"' in question
+    assert question.count(f'form="answer-form" formaction="{switch_url}"') == 2  # both
+    # The htmx step after an answer brings the header's buttons back to plain ones.
+    url = reverse("quizzes:answer", args=[attempt.pk])
+    step = client.post(url, answer_data(attempt, 0), HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="language-switcher"' in step and 'hx-swap-oob="true"' in step
+    assert "formaction" not in step.split('id="language-switcher"')[1].split("</form>")[0]
+    # The next question's step brings them back to sending its form.
+    url = reverse("quizzes:take", args=[attempt.pk])
+    step = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert step.count(f'form="answer-form" formaction="{switch_url}"') == 2
