@@ -332,3 +332,29 @@ def test_saving_a_fact_says_what_the_question_bank_refresh_changed(question_bank
     # Saved unchanged: said too, so the admin knows the bank is in step.
     response = admin_client.post(url, change_form_data(admin_client.get(url)), follow=True)
     assert "The question bank was refreshed: no question changed." in response.content.decode()
+
+
+def test_the_loaded_articles_link_to_their_public_pages(facts, admin_client):
+    # The fact base as `make run` loads it: each citation leads to the article it cites.
+    addresses = dict(models.Source.objects.values_list("language", "address"))
+    assert addresses == {
+        "en": "https://en.wikipedia.org/wiki/All-Russian_Conference_of_the_Soviets",
+        "it": "https://it.wikipedia.org/wiki/Bozza:Conferenza_panrussa_dei_Soviet",
+    }
+    event = models.Event.objects.filter(cited_in__source__language="it").first()
+    html = admin_client.get(admin_url(models.Event, "change", event.pk)).content.decode()
+    assert f'<a href="{addresses["it"]}" hreflang="it">' in html
+
+
+def test_a_fact_base_loaded_before_the_addresses_gets_them_and_an_admins_one_stays(facts):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fill = import_module("conference.migrations.0004_source_addresses").fill
+    models.Source.objects.filter(language="en").update(address="")
+    models.Source.objects.filter(language="it").update(address="https://example.org/it")
+    fill(apps, None)
+    addresses = dict(models.Source.objects.values_list("language", "address"))
+    assert addresses["en"] == "https://en.wikipedia.org/wiki/All-Russian_Conference_of_the_Soviets"
+    assert addresses["it"] == "https://example.org/it"
