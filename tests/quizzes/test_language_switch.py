@@ -116,8 +116,8 @@ def test_only_a_question_page_sends_its_form_with_the_language_buttons(bank, cli
     # The htmx step after an answer brings the header's buttons back to plain ones.
     url = reverse("quizzes:answer", args=[attempt.pk])
     step = client.post(url, answer_data(attempt, 0), HTTP_HX_REQUEST="true").content.decode()
-    assert 'id="language-switcher"' in step and 'hx-swap-oob="true"' in step
-    assert "formaction" not in step.split('id="language-switcher"')[1].split("</form>")[0]
+    assert 'id="language-buttons"' in step and 'hx-swap-oob="true"' in step
+    assert "formaction" not in step.split('id="language-buttons"')[1].split("</span>")[0]
     # The next question's step brings them back to sending its form.
     url = reverse("quizzes:take", args=[attempt.pk])
     step = client.get(url, HTTP_HX_REQUEST="true").content.decode()
