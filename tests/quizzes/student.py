@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizzes import services
 from quizzes.models import Attempt, AttemptQuestion, Question
 from quizzes.presenting import present, token
@@ -76,3 +78,9 @@ def shown(attempt: Attempt, position: int):
         position=position,
         language=attempt.language,
     )
+
+
+def visible(html: str) -> str:
+    """A page's text without its markup: what a student reads. A short key such as "480"
+    may turn up inside a random token or an attempt's id in the markup."""
+    return re.sub(r"<[^>]*>", " ", html)
