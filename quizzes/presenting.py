@@ -281,6 +281,26 @@ class Entered:
     order: list | None = None
 
 
+def moved(tokens: list[str], move: str) -> tuple[list[str], str]:
+    """An ordering's tokens after the button ``move`` ("up:<token>" or "down:<token>"), and
+    the button that keeps the focus: the same one, or at either end (where that one is
+    disabled) the one in the other direction. Unknown tokens move nothing and focus nothing."""
+    tokens = list(tokens)
+    direction, _sep, token_moved = move.partition(":")
+    if token_moved not in tokens:
+        return tokens, ""
+    index = tokens.index(token_moved)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(tokens):
+        tokens[index], tokens[target] = tokens[target], tokens[index]
+        index = target
+    if direction == "up" and index == 0:
+        direction = "down"
+    elif direction == "down" and index == len(tokens) - 1:
+        direction = "up"
+    return tokens, f"{direction}:{token_moved}"
+
+
 def entered(shown: Shown, answer: dict | None) -> Entered:
     """A stored answer (ids) as the inputs of ``shown`` (tokens)."""
     if not answer:

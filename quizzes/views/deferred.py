@@ -20,7 +20,7 @@ from quizzes import selectors, services
 from quizzes.behaviours import deferred
 from quizzes.forms import AnswerForm
 from quizzes.models import Attempt
-from quizzes.presenting import entered
+from quizzes.presenting import entered, moved
 from quizzes.views.student import (
     _attempt_or_404,
     _finished,
@@ -150,21 +150,14 @@ def _move(request, slot, order, move):
     """Move an item of an ordering question, keep the new order as the answer, and show
     the question again (after a redirect without JavaScript, so that a reload resubmits
     nothing)."""
-    tokens = order or []
-    direction, _sep, moved = move.partition(":")
-    if moved in tokens:
-        index = tokens.index(moved)
-        target = index - 1 if direction == "up" else index + 1
-        if 0 <= target < len(tokens):
-            tokens[index], tokens[target] = tokens[target], tokens[index]
+    tokens, focus = moved(order or [], move)
     context = page_context(slot, order=tokens, data=request.POST.copy())
     form = AnswerForm({"order": tokens, "position": slot.position}, shown=context["shown"])
     if form.is_valid():
         services.answer_submit(slot=slot, answer=form.cleaned_data["answer"])
     if not request.htmx:
         return redirect(reverse("quizzes:page", args=[slot.attempt_id, slot.position + 1]))
-    focus = f"{direction}:{moved}"
-    return _step(request, page_context(slot, order=tokens, focus=focus))
+    return _step(request, page_context(slot, order=tokens, focus=focus or None))
 
 
 def _show(request, attempt: Attempt):

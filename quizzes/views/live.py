@@ -27,7 +27,7 @@ from quizzes.live import selectors as live
 from quizzes.live import services as live_services
 from quizzes.live.forms import ControlForm, LiveStartForm, RenameForm
 from quizzes.models import LiveSession
-from quizzes.presenting import answer_text, key_text, present
+from quizzes.presenting import answer_text, key_text, moved, present
 from quizzes.views.student import (
     _attempt_or_404,
     _question_context,
@@ -131,7 +131,8 @@ def phone_answer(request, attempt_id):
     order = request.POST.getlist("order") or None
     move = request.POST.get("move")
     if move and slot.question.kind == "ordering":  # moving an item: nothing is recorded
-        tokens, focus = _moved(slot, order, move)
+        shown = _question_context(slot, order=order)["shown"]
+        tokens, focus = moved([item.token for item in shown.items], move)
         return _phone(request, attempt_id, order=tokens, focus=focus)
     context = _question_context(slot, order=order, data=request.POST)
     form = context["form"]
@@ -153,32 +154,6 @@ def _answered(request, attempt_id, *, error=None, status: int = 200):
     if error:
         messages.warning(request, error)
     return redirect("quizzes:live", attempt_id=attempt_id)
-
-
-def _moved(slot, order, move: str) -> tuple[list[str], str]:
-    """An ordering question's tokens after moving one item up or down, and the button to
-    keep the focus on (at either end, the one in the other direction)."""
-    shown = present(
-        slot.question.payload,
-        attempt_id=slot.attempt_id,
-        position=slot.position,
-        language=slot.attempt.language,
-        order=order,
-    )
-    tokens = [item.token for item in shown.items]
-    direction, _sep, moved = move.partition(":")
-    if moved not in tokens:
-        return tokens, ""
-    index = tokens.index(moved)
-    target = index - 1 if direction == "up" else index + 1
-    if 0 <= target < len(tokens):
-        tokens[index], tokens[target] = tokens[target], tokens[index]
-        index = target
-    if index == 0:
-        direction = "down"
-    elif index == len(tokens) - 1:
-        direction = "up"
-    return tokens, f"{direction}:{moved}"
 
 
 # -- the projector --------------------------------------------------------------------------

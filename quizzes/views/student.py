@@ -36,6 +36,7 @@ from quizzes.presenting import (
     hint,
     key_text,
     key_texts,
+    moved,
     present,
     wrong_picks,
 )
@@ -461,27 +462,13 @@ NOT_CURRENT = _lazy("This is not the question the quiz is on; here is the curren
 
 def _move(request, slot, order, move):
     """Move an item of an ordering question up or down, without recording an answer."""
-    context = _question_context(slot, order=order)
-    tokens = [item.token for item in context["shown"].items]
-    direction, _sep, moved = move.partition(":")
-    if moved in tokens:
-        index = tokens.index(moved)
-        target = index - 1 if direction == "up" else index + 1
-        if 0 <= target < len(tokens):
-            tokens[index], tokens[target] = tokens[target], tokens[index]
-            index = target
-        # Keep focus on the moved item; at either end its button in that direction is
-        # disabled, so the other one takes the focus.
-        if direction == "up" and index == 0:
-            direction = "down"
-        elif direction == "down" and index == len(tokens) - 1:
-            direction = "up"
-        context = _question_context(slot, order=tokens, focus=f"{direction}:{moved}")
+    shown = _question_context(slot, order=order)["shown"]
+    tokens, focus = moved([item.token for item in shown.items], move)
     if not request.htmx:
         # Post/redirect/get: a reload shows the moved list again rather than resending.
-        query = urlencode({"order": tokens, "focus": context["focus"] or ""}, doseq=True)
+        query = urlencode({"order": tokens, "focus": focus}, doseq=True)
         return redirect(f"{reverse('quizzes:take', args=[slot.attempt_id])}?{query}#step")
-    return _step(request, context)
+    return _step(request, _question_context(slot, order=tokens, focus=focus or None))
 
 
 def _refused(request, attempt: Attempt, reason: str, status: int):

@@ -50,3 +50,20 @@ def test_an_order_in_the_address_that_does_not_fit_the_question_is_ignored(quest
     url = reverse("quizzes:take", args=[attempt.pk])
     html = client.get(url, {"order": ["forged", *order[1:]]}).content.decode()
     assert tokens_in(html) == order
+
+
+@pytest.mark.parametrize("behaviour", ["immediate", "deferred"])
+def test_an_item_moved_to_the_top_keeps_the_focus_on_its_other_button(
+    question_bank, client, behaviour
+):
+    # At the top, "up" is disabled: the focus goes to the same item's "down", not the page.
+    attempt = start(client, kinds=["ordering", "true_false"], behaviour=behaviour)
+    order = [item.token for item in shown(attempt, 0).items]
+    url = "quizzes:answer" if behaviour == "immediate" else "quizzes:save"
+    html = client.post(
+        reverse(url, args=[attempt.pk]),
+        {"position": "0", "order": order, "move": f"up:{order[1]}"},
+        **HTMX,
+    ).content.decode()
+    assert tokens_in(html) == [order[1], order[0], *order[2:]]
+    assert re.search(rf'value="down:{order[1]}" class="move" data-focus', html)
