@@ -29,13 +29,11 @@ class AnswerRefused(Exception):
 @dataclass(frozen=True)
 class Outcome:
     """What became of an answer: recorded (``response``), replayed, or, in an interactive
-    quiz, a wrong try (``retry``) with what the student may try again with."""
+    quiz, a wrong try (``retry``: the student tries again)."""
 
     response: Response | None = None
     replayed: bool = False
     retry: bool = False
-    tries_left: int = 0
-    fraction: float = 0.0
 
 
 def grace(attempt: Attempt) -> datetime.timedelta:

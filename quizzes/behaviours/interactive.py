@@ -50,7 +50,7 @@ def answer(*, slot, answer: dict, now) -> Outcome:
             )
     if counted:
         slot.wrong_tries = used + 1
-        return Outcome(retry=True, tries_left=attempt.tries - used - 1, fraction=fraction)
+        return Outcome(retry=True)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:  # the question is over: a replay of its last answer, or refused
         if existing.answer == answer:
@@ -58,13 +58,8 @@ def answer(*, slot, answer: dict, now) -> Outcome:
         raise AnswerRefused(gettext("You have already answered this question."))
     last = slot.tries.order_by("-number").first()
     if last is not None and last.answer == answer:  # the same wrong try sent twice
-        slot.refresh_from_db(fields=["wrong_tries"])
-        return Outcome(
-            retry=True,
-            replayed=True,
-            tries_left=attempt.tries - slot.wrong_tries,
-            fraction=last.fraction,
-        )
+        slot.refresh_from_db(fields=["wrong_tries"])  # the page says how many tries are left
+        return Outcome(retry=True, replayed=True)
     raise refusal(attempt, now)
 
 

@@ -84,9 +84,9 @@ def answer(*, slot, answer: dict, now) -> Outcome:
     else:
         if existing is None:
             attempt.position, attempt.score = current.position + 1, current.score + points
-            return Outcome(response, fraction=fraction)
+            return Outcome(response)
     if existing is not None and existing.answer == answer:
-        return Outcome(existing, replayed=True, fraction=existing.fraction)
+        return Outcome(existing, replayed=True)
     raise AnswerRefused(gettext("You have already answered this question."))
 
 
