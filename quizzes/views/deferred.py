@@ -25,12 +25,12 @@ from quizzes.views.student import (
     _attempt_or_404,
     _finished,
     _question_context,
-    _seconds_left,
     _step,
     _user,
     kept_answer,
     owner_token,
     render_step,
+    seconds_until,
 )
 
 
@@ -188,7 +188,7 @@ def _summary(attempt: Attempt) -> dict:
         "navigation": navigation,
         "answered": sum(1 for item in navigation if item.answered),
         "flagged": sum(1 for item in navigation if item.flagged),
-        "seconds_left": _seconds_left(attempt),
+        "seconds_left": seconds_until(attempt.deadline),
     }
 
 

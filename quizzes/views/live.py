@@ -9,8 +9,6 @@ JavaScript a "Refresh" link does the same, and the teacher's buttons are plain f
 
 from __future__ import annotations
 
-import math
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -36,6 +34,7 @@ from quizzes.views.student import (
     fragment_wanted,
     kept_answer,
     owner_token,
+    seconds_until,
 )
 from quizzes.views.teacher import own_set, qr_code, share_url
 
@@ -76,9 +75,7 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
             if not question:  # a page after a switch of language shows what was entered
                 question = {"kept": kept_answer(request, step.slot)}
             context.update(_question_context(step.slot, **question))
-            if session.closes_at:
-                left = (session.closes_at - now).total_seconds()
-                context["seconds_left"] = max(0, math.ceil(left))
+            context["seconds_left"] = seconds_until(session.closes_at, now)
         elif step.response is not None:
             payload = step.slot.question.payload
             context["answer"] = answer_text(payload, step.response.answer, attempt.language)
@@ -188,8 +185,8 @@ def _board(request, question_set, session: LiveSession, **extra) -> dict:
         context["shown"] = present(
             payload, attempt_id=f"live-{session.pk}", position=session.position, language=language
         )
-        if step == Step.QUESTION and session.closes_at:
-            context["seconds_left"] = max(0, math.ceil((session.closes_at - now).total_seconds()))
+        if step == Step.QUESTION:
+            context["seconds_left"] = seconds_until(session.closes_at, now)
         if step == Step.REVEALED:
             counts = live.distribution(payload, responses, joined=len(roster), language=language)
             context["chart"] = charts.answer_bars(counts, students=len(roster))

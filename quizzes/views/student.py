@@ -279,7 +279,7 @@ def _question_context(
         "number": slot.position + 1,
         "error": error,
         "focus": focus,
-        "seconds_left": _seconds_left(attempt),
+        "seconds_left": seconds_until(attempt.deadline),
         # What the student had entered, kept when the form comes back with an error.
         "chosen": chosen if before is None else set(before.chosen),
         "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
@@ -356,11 +356,12 @@ def switch_language(request, attempt_id):
     return response
 
 
-def _seconds_left(attempt: Attempt) -> int | None:
-    if not attempt.deadline:
+def seconds_until(moment, now=None) -> int | None:
+    """Whole seconds left until ``moment`` (None without one), rounded up: the page's clock
+    never reaches zero before the server's."""
+    if moment is None:
         return None
-    # Rounded up: the page's clock never reaches zero before the server's deadline.
-    return max(0, math.ceil((attempt.deadline - timezone.now()).total_seconds()))
+    return max(0, math.ceil((moment - (now or timezone.now())).total_seconds()))
 
 
 def _live(request, attempt: Attempt):
@@ -524,7 +525,7 @@ def _feedback_context(
         "feedback": reviewed,
         "number": slot.position + 1,
         "is_last": slot.position + 1 >= attempt.question_count,
-        "seconds_left": _seconds_left(attempt),
+        "seconds_left": seconds_until(attempt.deadline),
     }
 
 
