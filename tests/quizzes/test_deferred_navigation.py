@@ -2,6 +2,7 @@
 between the questions, changes answers, flags questions, sees a summary, and only
 "Submit all and finish" (or the end of the time) scores the attempt."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -173,3 +174,13 @@ def test_after_the_grace_period_saved_answers_count_and_new_ones_do_not(bank, cl
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.FINISHED and attempt.ending == "time_up"
     assert attempt.score == 1  # the first answer, saved in time; the late one is refused
+
+
+def test_the_summary_keeps_the_clock_running_and_the_last_minute_says_so(bank, client):
+    attempt = deferred(client, minutes=5)
+    summary = reverse("quizzes:summary", args=[attempt.pk])
+    html = client.get(summary).content.decode()
+    assert 'class="timer"' in html and re.search(r'data-seconds="(29\d|300)"', html)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=50))
+    html = client.get(summary).content.decode()
+    assert 'class="timer last-minute"' in html and "0:5" in html
