@@ -246,7 +246,10 @@ def projector(request, question_set):
     session = live.latest(question_set)
     if session is None:
         return redirect("quizzes:set_share", pk=question_set.pk)
-    return render(request, "teach/live.html", _board(request, question_set, session))
+    context = _board(request, question_set, session)
+    # Back from a button pressed without JavaScript: the focus goes back to the controls.
+    context["driven"] = "driven" in request.GET
+    return render(request, "teach/live.html", context)
 
 
 @own_set
@@ -292,7 +295,7 @@ def control(request, question_set):
     if request.htmx:
         context = _board(request, question_set, session, announce=True)
         return render(request, "teach/live.html#screen", context)
-    return redirect("quizzes:live_projector", pk=question_set.pk)
+    return redirect(reverse("quizzes:live_projector", args=[question_set.pk]) + "?driven")
 
 
 @own_set

@@ -325,9 +325,13 @@ def test_the_reveal_draws_the_class_answers_with_their_numbers(session, teacher)
     assert f"{key} (right answer): 1" in svg  # the description a screen reader reads
 
 
-def test_a_plain_form_drives_the_session_too(session, teacher):
+def test_a_plain_form_drives_the_session_too_and_the_focus_comes_back_to_it(session, teacher):
+    assert "autofocus" not in projector(teacher, session).content.decode()  # a plain visit
     response = control(teacher, session, "show", htmx=False)
     assert response.status_code == 302 and fresh(session).step == Step.QUESTION
+    # Without JavaScript the page loads again: the next button has the focus, for Enter.
+    html = teacher.get(response["Location"]).content.decode()
+    assert re.search(r'<button id="live-primary"[^>]*autofocus>Close the answers<', html)
 
 
 def test_a_stale_projector_button_changes_nothing(session, teacher):
