@@ -81,8 +81,7 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
             context["answer"] = answer_text(payload, step.response.answer, attempt.language)
         if step.step == Step.REVEALED:
             context["feedback"] = _reviewed(step.slot, step.response, attempt.language)
-    context["fragment"] = fragment_wanted(request)
-    template = "quizzes/live.html#step" if context["fragment"] else "quizzes/live.html"
+    template = "quizzes/live.html#step" if fragment_wanted(request) else "quizzes/live.html"
     return render(request, template, context, status=status)
 
 

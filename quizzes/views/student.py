@@ -284,7 +284,7 @@ def _question_context(
         "chosen": chosen if before is None else set(before.chosen),
         "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
         "pairs": pairs if before is None else before.pairs,
-        # The header's language buttons send what is entered here to be kept (see switch).
+        # Where a switch of language sends what is entered here, to keep it.
         "switch_url": reverse("quizzes:switch_language", args=[attempt.pk]),
     }
     # Optimization: a valid posted answer only needs checking (the step is not drawn), so
@@ -315,9 +315,10 @@ def kept_answer(request, slot) -> QueryDict | None:
 
 @require_POST
 def switch_language(request, attempt_id):
-    """The interface language, switched from a question: the header's language buttons
-    submit the question's form here (with or without JavaScript), so what the student had
-    entered comes back on the page in the other language. The quiz keeps its own language."""
+    """The interface language, switched from a question, with what the student had entered
+    there (quiz.js adds it to the header's language form; without JavaScript, buttons in
+    the question's form send it), to come back on the page in the other language. The quiz
+    keeps its own language."""
     attempt = _attempt_or_404(request, attempt_id)
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
@@ -340,8 +341,7 @@ def switch_language(request, attempt_id):
         url = reverse("quizzes:page", args=[attempt.pk, position + 1])
     else:
         url = reverse("quizzes:take", args=[attempt.pk])
-    url = translate_url(url, language)
-    response = HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    response = redirect(translate_url(url, language))
     # As Django's set_language view does, for the pages outside the quiz.
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

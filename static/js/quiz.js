@@ -1,7 +1,8 @@
 /* Quiz pages, made smoother. Everything works without this file: it only moves focus to
    what changed after an htmx swap (a step, a challenge), counts the time limit down (the
-   server enforces it) and sends what is entered when it runs out, and lets an ordering list
-   be dragged into order (the buttons stay, for keyboards). The live quiz's phone (#step)
+   server enforces it) and sends what is entered when it runs out, lets an ordering list be
+   dragged into order (the buttons stay, for keyboards), and sends what is entered along
+   with a switch of the interface language. The live quiz's phone (#step)
    and projector (#screen) use it too, for a question's timer. */
 (function () {
   "use strict";
@@ -140,11 +141,26 @@
     document.querySelectorAll("#step ol.ordering").forEach(enableDragging);
   }
 
+  /* The header's language buttons, on a question: what is entered goes along to
+     quizzes:switch_language, and comes back on the page in the other language. */
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("language-switcher")) return;
-    // After htmx steps the address is no longer the one the page was loaded at.
-    if (form.elements.next) form.elements.next.value = location.pathname + location.search;
+    var answer = document.getElementById("answer-form");
+    if (answer && answer.getAttribute("data-switch")) {
+      form.action = answer.getAttribute("data-switch");
+      new FormData(answer).forEach(function (value, name) {
+        if (name === "csrfmiddlewaretoken") return;
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        form.appendChild(input);
+      });
+    } else if (form.elements.next) {
+      // After htmx steps the address is no longer the one the page was loaded at.
+      form.elements.next.value = location.pathname + location.search;
+    }
   });
   // Back or Forward to a step that htmx swapped in: the whole page comes back from the
   // server (a history restore), without a page load.

@@ -33,7 +33,7 @@ NOT_PAGES = {"set_results_csv", "set_results_xlsx", "set_export"}
 ACTIONS = {"start", "join", "answer", "again", "mistakes", "challenge", "set_add", "set_add_random",
            "set_remove", "set_move", "set_publish", "set_close", "set_reopen", "set_duplicate",
            "set_attempt_restore", "question_delete", "set_teachers", "shared_duplicate",
-           "live_run", "live_control", "live_answer"}  # fmt: skip
+           "live_run", "live_control", "live_answer", "switch_language"}  # fmt: skip
 
 
 class Watch:
