@@ -68,6 +68,10 @@ def test_a_teacher_runs_three_questions_live_and_two_phones_follow(site, browser
     expect(teacher.locator(".join-code")).to_have_text(question_set.code)
     teacher.wait_for_load_state()
     teacher.evaluate(MARK)
+    # The site's header spans the page above the projector, not a column beside it.
+    header, main = teacher.locator(".site-header"), teacher.locator("main")
+    assert header.bounding_box()["width"] > 1000
+    assert main.bounding_box()["y"] >= header.bounding_box()["y"] + header.bounding_box()["height"]
     assert axe_violations(teacher) == [], "projector, lobby"
 
     # Two phones join by the link the QR code holds; the projector shows them arriving.
