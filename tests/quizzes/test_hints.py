@@ -74,3 +74,17 @@ def test_a_wrong_pick_whose_feedback_names_the_answer_waits_for_the_last_try(ban
     with translation.override("en"):
         shown = hint(payload, {"option": bolsheviks["id"]}, "en")
     assert not any("Menshevik" in line for line in shown)
+
+
+@pytest.mark.django_db
+def test_a_wrong_try_at_a_statement_says_so_and_how_many_tries_are_left(question_bank, client):
+    # A true-or-false statement has no hint to give; the wrong try must still be told.
+    from django.urls import reverse
+
+    from tests.quizzes.student import answer_data, start
+
+    attempt = start(client, kinds=["true_false", "numeric"], behaviour="interactive")
+    url = reverse("quizzes:answer", args=[attempt.pk])
+    html = client.post(url, answer_data(attempt, 0, right=False), follow=True).content.decode()
+    assert "Not quite: try again." in html
+    assert re.search(r"You have \d tries? left", html)
