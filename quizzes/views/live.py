@@ -62,8 +62,12 @@ def _phone(request, attempt_id, *, status: int = 200, **question):
     if step is None:
         raise Http404
     attempt, session = step.attempt, step.session
+    # The score as the class has seen it: an answer to the question on the screen counts
+    # once the teacher reveals the key (else "1 point so far" would tell right from wrong).
+    pending = step.response is not None and step.step in (Step.QUESTION, Step.CLOSED)
     context = {
         "attempt": attempt,
+        "score": attempt.score - (step.response.points if pending else 0),
         "live": step,
         "question_set": None if fragment_wanted(request) else session.question_set,
         "etag": f"{step.version}-{request.LANGUAGE_CODE}",

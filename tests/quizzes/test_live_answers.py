@@ -14,7 +14,7 @@ from quizzes import services
 from quizzes.behaviours import live as behaviour
 from quizzes.live import services as live
 from quizzes.models import Attempt, LiveSession, Response
-from tests.quizzes.live import answer, fresh, live_session, student
+from tests.quizzes.live import answer, fresh, live_session, poll, student
 from tests.quizzes.student import answer_data, slot, visible
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,20 @@ def test_an_answer_to_the_question_on_the_screen_is_recorded(session):
     assert stored(ann) == [(0, 1.0)]
     ann.refresh_from_db()
     assert (ann.score, ann.position) == (1.0, 1)
+
+
+def test_the_running_score_counts_an_answer_only_once_the_key_is_revealed(session):
+    # "1 point so far" right after answering would tell the student they were right.
+    client, ann = student(session, "Ann")
+    live.live_show(session=session)
+    assert "0 points so far" in visible(answer(client, ann, right=True).content.decode())
+    live.live_close(session=session, at=0)
+    assert "0 points so far" in visible(poll(client, ann).content.decode())
+    live.live_reveal(session=session, at=0)
+    assert "1 point so far" in visible(poll(client, ann).content.decode())
+    live.live_end(session=session)
+    html = visible(poll(client, ann).content.decode())
+    assert "so far" not in html and "1 of 3 points" in html
 
 
 def test_the_answer_page_says_nothing_of_right_or_wrong_before_the_reveal(session):
