@@ -49,3 +49,12 @@ def test_the_projector_view_shows_the_code_a_large_qr_code_and_the_link(question
     # Without JavaScript the link is there to read and copy by hand; the button needs it.
     assert f'<a id="join-link" href="http://testserver/j/{question_set.code}/">' in html
     assert 'data-copy="join-link"' in html and "hidden>Copy the link</button>" in html
+
+
+def test_the_join_page_says_which_language_the_questions_are_in(question_set, client):
+    # A set in English joined from an Italian page: the student knows before starting.
+    html = client.get(f"/it/join/{question_set.code}/").content.decode()
+    assert question_set.language == "en" and "domande, in inglese" in html
+    question_set.language = "it"
+    question_set.save()
+    assert "questions, in Italian" in client.get(f"/join/{question_set.code}/").content.decode()
