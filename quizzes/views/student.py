@@ -155,6 +155,9 @@ def join(request):
                 form.add_error("code", str(refusal))
             else:
                 return redirect("quizzes:join_set", code=question_set.code)
+    # The page comes back at its top, and on a phone the join form is below the practice
+    # quiz's: the code field takes the focus, which brings it and its message into sight.
+    form.fields["code"].widget.attrs["autofocus"] = True
     return _home(request, StartForm(initial=_start_initial(request)), form)
 
 

@@ -307,3 +307,15 @@ def test_taking_a_class_quiz_again_comes_back_with_the_nickname(site, browser):
     assert axe_violations(page) == [], "join page, nickname filled in"
     page.get_by_role("button", name="Start the quiz").click()
     expect(page.locator("#step-title")).to_have_text("Question 1 of 1")
+
+
+def test_a_wrong_code_on_a_phone_brings_the_field_and_its_message_into_sight(site, browser):
+    page = browse(browser, viewport=PHONE)
+    page.goto(site + "/it/")
+    page.get_by_label("Codice di accesso").fill("ZZ99ZZ")
+    page.get_by_role("button", name="Entra", exact=True).click()
+    field = page.get_by_label("Codice di accesso")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Nessun quiz ha il codice ZZ99ZZ")).to_be_in_viewport()
+    assert axe_violations(page) == [], "home, a wrong code"
