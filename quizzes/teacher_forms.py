@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import nicknames
@@ -52,11 +52,14 @@ class SetSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_limit_minutes"].validators.append(_between(1, 300))
-        self.fields["points_per_question"].validators.append(_between(1, 10))
-        self.fields["attempts_allowed"].validators.append(_between(0, 20))
-        self.fields["tries"].validators.append(_between(2, 5))
-        self.fields["grace_seconds"].validators.append(_between(0, 600))
+        for name, low, high in (("time_limit_minutes", 1, 300), ("points_per_question", 1, 10),
+                                ("attempts_allowed", 0, 20), ("tries", 2, 5),
+                                ("grace_seconds", 0, 600)):  # fmt: skip
+            field = self.fields[name]
+            # One message for a number out of range, not Django's "greater than or equal
+            # to 0" of a positive field as well.
+            field.validators = [*_without_bounds(field.validators), _between(low, high)]
+            field.widget.attrs.update(min=low, max=high)
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
             self.fields[name].validators.append(_in_years(2000, 2100))
@@ -67,6 +70,10 @@ class SetSettingsForm(forms.ModelForm):
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The closing time must come after the opening time."))
         return data
+
+
+def _without_bounds(validators):
+    return [v for v in validators if not isinstance(v, (MinValueValidator, MaxValueValidator))]
 
 
 def _between(low: int, high: int):

@@ -205,6 +205,9 @@ def edit(request, question_set):
             return render(
                 request, "teach/edit.html#settings-saved", _editor_context(request, question_set)
             )
+    first = next((name for name in form.fields if name in form.errors), None) if form else None
+    if first:  # not saved: the first field in error takes the focus
+        form.fields[first].widget.attrs.update({"data-focus": True, "autofocus": True})
     context = _editor_context(request, question_set, form)
     if request.htmx:
         return render(request, "teach/edit.html#settings", context)

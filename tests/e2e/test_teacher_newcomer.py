@@ -93,8 +93,15 @@ def test_a_bank_question_opens_to_its_answer_and_the_settings_rename_the_page(si
     page.locator("#settings").get_by_label("Title").fill("Class 3B: April 1917")
     page.get_by_role("button", name="Save the settings").click()
     expect(page.locator("#settings .saved")).to_have_text("Settings saved.")
+    expect(page.locator("#settings .saved")).to_be_focused()  # not the top of the page
     expect(page.locator("h1")).to_contain_text("Class 3B: April 1917")
     expect(page).to_have_title("Class 3B: April 1917 · Conference quiz")
+    # A bad value: the focus goes to the field in error, with one message.
+    page.locator("#settings").get_by_label("Time limit").fill("-3")
+    page.get_by_role("button", name="Save the settings").click()
+    field = page.locator("#settings").get_by_label("Time limit")
+    expect(field).to_be_focused()
+    expect(page.locator("#settings .errorlist")).to_have_text("Give a number from 1 to 300.")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])

@@ -213,6 +213,7 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
             "grace_seconds": "90", "attempts_allowed": "2", "grading_method": "average",
             "points_per_question": "1", "opens_at": "", "closes_at": ""}  # fmt: skip
     assert client.post(url, good).status_code == 302
+    assert "Settings saved." in client.get(url).content.decode()  # where it redirects
     question_set.refresh_from_db()
     assert (question_set.title, question_set.language, question_set.time_limit_minutes) == (
         "3B, April 1917",
@@ -234,8 +235,16 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
     assert "This field is required." in html
     assert "The closing time must come after the opening time." in html
     assert "Give a number from 2 to 5." in html
+    # A negative time limit gets one message, not Django's "greater than or equal to 0" too.
+    assert "Give a number from 1 to 300." in html and "greater than or equal" not in html
+    # The first field in error (the title) takes the keyboard's focus.
+    assert re.search(r'<input type="text" name="title"[^>]*data-focus', html)
+    assert html.count("data-focus") == 1
     question_set.refresh_from_db()
     assert question_set.title == "3B, April 1917" and question_set.tries == 4
+    # Saved with htmx: the focus goes to the message that says so.
+    html = client.post(url, good, **HTMX).content.decode()
+    assert re.search(r'<p class="saved" role="status" tabindex="-1" data-focus>Settings saved', html)
 
 
 def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher, client):
