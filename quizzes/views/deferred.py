@@ -8,6 +8,8 @@ same views answer with the step alone.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -74,7 +76,8 @@ def page(request, attempt_id, number: int):
     elsewhere = _gone(request, slot.attempt)
     if elsewhere is not None:
         return elsewhere
-    return _step(request, page_context(slot, kept=kept_answer(request, slot)))
+    focus = request.GET.get("focus")  # after an ordering move without JavaScript
+    return _step(request, page_context(slot, kept=kept_answer(request, slot), focus=focus))
 
 
 def _target(go: str, position: int, count: int) -> int:
@@ -155,8 +158,9 @@ def _move(request, slot, order, move):
     form = AnswerForm({"order": tokens, "position": slot.position}, shown=context["shown"])
     if form.is_valid():
         services.answer_submit(slot=slot, answer=form.cleaned_data["answer"])
-    if not request.htmx:
-        return redirect(reverse("quizzes:page", args=[slot.attempt_id, slot.position + 1]))
+    if not request.htmx:  # the moved item's button keeps the focus (autofocus) after it
+        url = reverse("quizzes:page", args=[slot.attempt_id, slot.position + 1])
+        return redirect(f"{url}?{urlencode({'focus': focus})}#step" if focus else url)
     return _step(request, page_context(slot, order=tokens, focus=focus or None))
 
 

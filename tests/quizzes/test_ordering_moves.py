@@ -67,3 +67,18 @@ def test_an_item_moved_to_the_top_keeps_the_focus_on_its_other_button(
     ).content.decode()
     assert tokens_in(html) == [order[1], order[0], *order[2:]]
     assert re.search(rf'value="down:{order[1]}" class="move" data-focus', html)
+
+
+def test_a_deferred_move_without_javascript_comes_back_with_the_focus_on_its_button(
+    question_bank, client
+):
+    attempt = start(client, kinds=["ordering", "true_false"], behaviour="deferred")
+    order = [item.token for item in shown(attempt, 0).items]
+    response = client.post(
+        reverse("quizzes:save", args=[attempt.pk]),
+        {"position": "0", "order": order, "move": f"down:{order[0]}"},
+    )
+    assert response.status_code == 302
+    html = client.get(response["Location"].split("#")[0]).content.decode()
+    assert tokens_in(html) == [order[1], order[0], *order[2:]]
+    assert re.search(rf'value="down:{order[0]}" class="move" data-focus autofocus', html)

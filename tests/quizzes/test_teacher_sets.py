@@ -244,7 +244,9 @@ def test_settings_are_saved_and_bad_ones_explained(teacher, client):
     assert question_set.title == "3B, April 1917" and question_set.tries == 4
     # Saved with htmx: the focus goes to the message that says so.
     html = client.post(url, good, **HTMX).content.decode()
-    assert re.search(r'<p class="saved" role="status" tabindex="-1" data-focus>Settings saved', html)
+    assert re.search(
+        r'<p class="saved" role="status" tabindex="-1" data-focus>Settings saved', html
+    )
 
 
 def test_publishing_gives_a_code_easy_to_read_aloud_a_link_and_a_qr_code(teacher, client):
