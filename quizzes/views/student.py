@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -658,20 +658,28 @@ def mistakes(request, attempt_id):
     if _practice_later(attempt):
         messages.info(request, PRACTISE_LATER)
         return redirect("quizzes:results", attempt_id=attempt.pk)
-    wrong = {
-        fact
-        for slot, response in selectors.review(attempt)
+    missed = [
+        slot for slot, response in selectors.review(attempt)
         if response is None or response.fraction < 1
-        for fact in slot.question.facts
-    }
-    if not wrong:
+    ]  # fmt: skip
+    if not missed:
         messages.info(request, _("You made no mistakes to practise: well done!"))
         return redirect("quizzes:results", attempt_id=attempt.pk)
+    wrong = {fact for slot in missed for fact in slot.question.facts}
     asked = {slot.question.uid for slot in attempt.slots.select_related("question")}
-    return _restart(request, attempt, avoid=asked, facts=wrong)
+    # As many questions as mistakes (at least 5): a question may rest on several facts, and
+    # one per fact made 13 questions out of 4 mistakes.
+    length = min(20, max(5, len(missed)))
+    started = ngettext(
+        "New questions on the facts behind your %(count)d mistake.",
+        "New questions on the facts behind your %(count)d mistakes.",
+        len(missed),
+    ) % {"count": len(missed)}
+    return _restart(request, attempt, avoid=asked, facts=wrong, length=length, started=started)
 
 
-def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | None = None):
+def _restart(request, attempt: Attempt, *, avoid: set[str], facts=None, length=None, started=""):
+    """A new practice quiz like ``attempt``; ``started`` says what it is, once it starts."""
     browser = owner_token(request, create=True)
     refusal = limits.start_refusal(request, browser=browser)
     if refusal is not None:
@@ -682,7 +690,7 @@ def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | No
             user=_user(request),
             nickname=attempt.nickname,
             language=attempt.language,
-            length=attempt.question_count if facts is None else min(20, max(5, len(facts))),
+            length=length or attempt.question_count,
             topic=attempt.topic,
             time_limit_minutes=_minutes(attempt),
             behaviour=attempt.behaviour,
@@ -692,6 +700,8 @@ def _restart(request, attempt: Attempt, *, avoid: set[str], facts: set[str] | No
     except services.StartRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("quizzes:results", attempt_id=attempt.pk)
+    if started:
+        messages.info(request, started)
     return redirect("quizzes:take", attempt_id=new.pk)
 
 

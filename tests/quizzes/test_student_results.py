@@ -91,10 +91,21 @@ def test_practising_mistakes_asks_about_the_facts_got_wrong(bank, client):
     attempt = start(client, kinds=["single_choice", "numeric", "true_false"])
     finish(client, attempt, [False, True, True])
     wrong_facts = set(slot(attempt, 0).question.facts)
-    client.post(reverse("quizzes:mistakes", args=[attempt.pk]))
+    response = client.post(reverse("quizzes:mistakes", args=[attempt.pk]), follow=True)
     new = Attempt.objects.exclude(pk=attempt.pk).get()
     for s in new.slots.select_related("question"):
         assert set(s.question.facts) & wrong_facts
+    # The page says what this quiz is.
+    assert "New questions on the facts behind your 1 mistake." in response.content.decode()
+
+
+def test_practising_mistakes_asks_about_as_many_questions_as_mistakes(bank, client):
+    # Five questions for a few mistakes, however many facts those questions rest on.
+    kinds = ["ordering", "matching", "multiple_response", "numeric", "single_choice", "true_false"]
+    attempt = start(client, kinds=kinds)  # 6 questions resting on about a dozen facts
+    finish(client, attempt, [False] * 6)
+    client.post(reverse("quizzes:mistakes", args=[attempt.pk]))
+    assert Attempt.objects.exclude(pk=attempt.pk).get().question_count <= 6
 
 
 def test_no_mistakes_no_practice_button_and_a_kind_word(bank, client):
