@@ -569,10 +569,13 @@ class TeacherSignup(models.Model):
     """A teacher who signed up and waits for an admin to approve the account."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="teacher_signup"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="teacher_signup",
+        verbose_name=_("user"),
     )
     school = models.CharField(_("school"), max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
 
     class Meta:

@@ -36,6 +36,10 @@ def test_the_signup_filter_reads_in_words_and_filters(admin_client):
     assert "Not empty" not in html
     listed = admin_client.get(url, {"approval": "waiting"}).context["cl"].result_list
     assert list(listed) == [waiting]
+    # The columns are in the admin's language.
+    italian = admin_client.get("/it" + url).content.decode()
+    assert ">Utente<" in italian and ">Iscrizione<" in italian
+    assert ">User<" not in italian and ">Created at<" not in italian
 
 
 @pytest.mark.parametrize(("count", "message"), [(1, "1 teacher account approved."),
