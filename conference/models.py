@@ -196,7 +196,7 @@ class Fact(models.Model):
     cited_in = models.ManyToManyField(
         Paragraph,
         related_name="+",
-        verbose_name=_("cited in"),
+        verbose_name=_("cited paragraphs"),
         help_text=_("The paragraphs of the articles that state this fact."),
     )
     prominence = models.PositiveSmallIntegerField(
@@ -403,7 +403,7 @@ class Membership(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Position in the article's list.")
     )
-    cited_in = models.ManyToManyField(Paragraph, related_name="+", verbose_name=_("cited in"))
+    cited_in = models.ManyToManyField(Paragraph, related_name="+", verbose_name=_("cited paragraphs"))
     prominence = models.PositiveSmallIntegerField(
         _("prominence"), choices=Prominence.choices, default=Prominence.MAIN
     )

@@ -318,6 +318,8 @@ def test_a_facts_citations_link_to_the_article_and_name_the_paragraph(facts, adm
         f'<a href="https://example.org/all-russian-conference" hreflang="en">'
         f"{escape(source.title)} (en), ¶{paragraph.number}</a>"
     ) in html
+    # The picker of paragraphs says what it picks.
+    assert "Cited paragraphs" in html and "cited in" not in html.lower()
 
 
 @pytest.mark.django_db(transaction=True)
