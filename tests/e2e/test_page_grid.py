@@ -7,11 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from quizzes import teaching
 from tests.e2e.conftest import axe_violations
 from tests.e2e.quiz_steps import PASSWORD, answer_with_mouse, log_in
 from tests.e2e.test_teacher_results import a_class
 from tests.factories import TeacherFactory
-from tests.quizzes.teacher import published_set
+from tests.quizzes.teacher import PARTLY, published_set, take
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,7 +50,10 @@ def on_the_grid(page, viewport, where) -> tuple[int, int]:
 @LANGUAGES
 def test_every_teachers_page_sits_on_one_grid_and_fits_a_phone(site, browser, viewport, language):
     question_set = a_class()  # seven students, eight questions: wide tables
-    attempt = question_set.attempts.get(nickname="Carla Čcheidze")
+    # Nicknames as long as allowed, with nowhere to break: one counted, one removed.
+    attempt = take(question_set, "Massimiliano_Alessandro_Bartolomeo_Rossi", [PARTLY] * 8)
+    removed = take(question_set, "Bartolomeo_Alessandro_Massimiliano_Rossi", [False] * 8)
+    teaching.attempt_remove(question_set=question_set, attempt_id=removed.pk)
     page = new_page(browser, viewport, language)
     log_in(page, site + "/accounts/login/", "rossi")
     expect(page.locator("main h1")).to_be_visible()
@@ -63,6 +67,7 @@ def test_every_teachers_page_sits_on_one_grid_and_fits_a_phone(site, browser, vi
         f"{sets}/results/",
         f"{sets}/results/?attempts=all&sort=-score",
         f"{sets}/attempts/{attempt.pk}/",
+        f"{sets}/attempts/{attempt.pk}/remove/",
         f"{sets}/accommodations/",
         f"{sets}/preview/?answers=1",
         f"{sets}/print/?key=1",
