@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quizzes import nicknames
+from quizzes import nicknames, numbers
 from quizzes.models import TOPIC_CHOICES, Challenge
 from quizzes.presenting import Shown
 
@@ -21,7 +18,6 @@ TIME_LIMITS = [
 ]
 LANGUAGES = [("en", "English"), ("it", "Italiano")]
 NICKNAME_MAX = 40
-NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,6})?")
 TEXT_MAX = 200
 INVALID_OPTION = _("That option is not part of this question.")
 NOT_A_NUMBER = _("Type a number, such as 139.")
@@ -152,11 +148,10 @@ class AnswerForm(forms.Form):
     def clean_answer(self):
         value = self.cleaned_data["answer"]
         if self.shown.kind == "numeric":
-            # Plain digits, with a decimal point or comma: 139, 13.5, 13,5.
-            text = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-            if not NUMBER.fullmatch(text):
+            number = numbers.parse(value, self.shown.language)  # as the question shows numbers
+            if number is None:
                 raise forms.ValidationError(NOT_A_NUMBER)
-            return str(Decimal(text))
+            return str(number)
         return value
 
     def clean(self):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from quizzes import numbers
 from quizzes.authoring import written as w
 from quizzes.generation.drafts import Kind
 from quizzes.generation.facts import LANGUAGES
 from quizzes.models import KIND_CHOICES, LEVEL_CHOICES, TOPIC_CHOICES
+from quizzes.presenting import number_text
 
 DEFAULT_ROWS = 4
 LANGUAGE_LABELS = {"en": "English", "it": "Italiano"}
@@ -160,6 +163,14 @@ class QuestionForm(forms.Form):
                             "and spaces do not count."),
             )  # fmt: skip
 
+    # A number as the page's language writes it ("1.000" is a thousand in Italian), kept in
+    # the one form the rest of the site reads.
+    def clean_number(self):
+        return numbers.typed(self.cleaned_data["number"], get_language())
+
+    def clean_tolerance(self):
+        return numbers.typed(self.cleaned_data["tolerance"], get_language())
+
     # -- reading it back ------------------------------------------------------------------
     def _texts(self, name: str) -> dict[str, str]:
         data = self.cleaned_data
@@ -278,7 +289,11 @@ def initial_from(question: w.Written) -> tuple[dict, int]:
             initial[f"right_{number}_{lang}"] = right.get(lang, "")
     if question.truth is not None:
         initial["truth"] = "true" if question.truth else "false"
-    initial["number"], initial["tolerance"] = question.number, question.tolerance
+    # As the page writes numbers, so that saving it unchanged reads it back the same.
+    initial["number"], initial["tolerance"] = (
+        number_text(question.number, get_language()),
+        number_text(question.tolerance, get_language()),
+    )
     used = max(len(question.options), len(question.items), len(question.pairs))
     return initial, min(max(used + 1, DEFAULT_ROWS), w.MAX_ROWS)
 

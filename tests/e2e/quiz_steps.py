@@ -50,7 +50,9 @@ def answer_with_mouse(page) -> str:
         step.locator("#answer-input").fill("Chkheidze")
     elif kind == "ordering":
         step.locator("button.move:not([disabled])").last.click()  # swaps two items in place
-        page.wait_for_load_state()
+        # Wait for the moved step (it marks the moved item's button): an answer sent before
+        # it came back was swapped out again by it, on a busy machine.
+        expect(page.locator("#step button.move[data-focus]")).to_have_count(1)
     elif kind == "matching":
         for select in step.locator(".pairs select").all():
             select.select_option(index=1)
