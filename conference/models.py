@@ -403,7 +403,9 @@ class Membership(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Position in the article's list.")
     )
-    cited_in = models.ManyToManyField(Paragraph, related_name="+", verbose_name=_("cited paragraphs"))
+    cited_in = models.ManyToManyField(
+        Paragraph, related_name="+", verbose_name=_("cited paragraphs")
+    )
     prominence = models.PositiveSmallIntegerField(
         _("prominence"), choices=Prominence.choices, default=Prominence.MAIN
     )

@@ -109,7 +109,9 @@ def test_statistics_count_each_students_first_finished_attempt_by_default(retake
     rule = "Statistics on each student's first finished attempt: 2 attempts of 4 finished."
     assert rule in html
     assert "Attempts counted</dt><dd>2</dd>" in html
-    assert "Answered in 2 of 2 attempts (one left blank counts as 0)" in section(html, "items-title")
+    assert "Answered in 2 of 2 attempts (one left blank counts as 0)" in section(
+        html, "items-title"
+    )
 
 
 def test_a_link_switches_the_statistics_to_all_finished_attempts(retakes, client):
