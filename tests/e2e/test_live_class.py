@@ -73,6 +73,10 @@ def test_a_teacher_runs_three_questions_live_and_two_phones_follow(site, browser
     assert header.bounding_box()["width"] > 1000
     assert main.bounding_box()["y"] >= header.bounding_box()["y"] + header.bounding_box()["height"]
     assert axe_violations(teacher) == [], "projector, lobby"
+    # One projector screen: the code beside its QR code, and the Start button in sight.
+    code, qr = teacher.locator(".join-code").bounding_box(), teacher.locator(".live-qr svg")
+    assert qr.bounding_box()["x"] >= code["x"] + code["width"]
+    expect(teacher.locator("#live-primary")).to_be_in_viewport()
 
     # Two phones join by the link the QR code holds; the projector shows them arriving.
     ann = phone(browser, site, f"/join/{question_set.code}/", "Ann", "en-GB")
