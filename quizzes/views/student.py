@@ -330,6 +330,8 @@ def switch_language(request, attempt_id):
         position = int(request.POST.get("position", ""))
     except ValueError:
         position = None
+    if position not in range(attempt.question_count):  # forged: nothing to keep
+        position = None
     if position is not None:
         fields = {
             name: request.POST.getlist(name)
