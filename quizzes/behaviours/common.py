@@ -80,17 +80,7 @@ def record(*, slot: AttemptQuestion, answer: dict, fraction: float, now, tries: 
         ).update(**moves)
         response = None
         if moved:
-            response = Response.objects.create(
-                attempt=attempt,
-                slot=slot,
-                position=slot.position,
-                question_id=slot.question_id,
-                answer=answer,
-                fraction=fraction,
-                points=points,
-                answered_at=now,
-                tries=tries,
-            )
+            response = store(slot, answer, fraction, points, now, tries=tries)
     if response is not None:
         attempt.position, attempt.score = slot.position + 1, attempt.score + points
         if finishes:
@@ -99,10 +89,31 @@ def record(*, slot: AttemptQuestion, answer: dict, fraction: float, now, tries: 
         return Outcome(response)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:
-        if existing.answer == answer:
-            return Outcome(existing, replayed=True)
-        raise AnswerRefused(gettext("You have already answered this question."))
+        return replay(existing, answer)
     raise refusal(attempt, now)
+
+
+def store(slot: AttemptQuestion, answer, fraction: float, points: float, now, tries: int = 1):
+    """The scored answer's row (the unique attempt and position keep it to one)."""
+    return Response.objects.create(
+        attempt=slot.attempt,
+        slot=slot,
+        position=slot.position,
+        question_id=slot.question_id,
+        answer=answer,
+        fraction=fraction,
+        points=points,
+        answered_at=now,
+        tries=tries,
+    )
+
+
+def replay(existing: Response, answer) -> Outcome:
+    """The question has its answer already: the same one sent again is a replay (its reply
+    is the first one's); another is refused."""
+    if existing.answer == answer:
+        return Outcome(existing, replayed=True)
+    raise AnswerRefused(gettext("You have already answered this question."))
 
 
 def refusal(attempt: Attempt, now) -> AnswerRefused:

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.translation import gettext
 
 from quizzes import scoring
 from quizzes.behaviours.common import (
-    AnswerRefused,
     Outcome,
     accepting,
     finish_as_is,
     record,
     refusal,
+    replay,
 )
 from quizzes.models import Attempt, AttemptQuestion, Response, Try
 
@@ -53,9 +52,7 @@ def answer(*, slot, answer: dict, now) -> Outcome:
         return Outcome(retry=True)
     existing = Response.objects.filter(attempt_id=attempt.pk, position=slot.position).first()
     if existing is not None:  # the question is over: a replay of its last answer, or refused
-        if existing.answer == answer:
-            return Outcome(existing, replayed=True)
-        raise AnswerRefused(gettext("You have already answered this question."))
+        return replay(existing, answer)
     last = slot.tries.order_by("-number").first()
     if last is not None and last.answer == answer:  # the same wrong try sent twice
         slot.refresh_from_db(fields=["wrong_tries"])  # the page says how many tries are left

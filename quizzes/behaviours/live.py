@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils.translation import gettext
 
 from quizzes import scoring
-from quizzes.behaviours.common import AnswerRefused, Outcome, finish_as_is
+from quizzes.behaviours.common import AnswerRefused, Outcome, finish_as_is, replay, store
 from quizzes.models import Attempt, LiveSession, Response
 
 SEQUENTIAL = True
@@ -65,16 +65,7 @@ def answer(*, slot, answer: dict, now) -> Outcome:
                 )
                 if why:
                     raise AnswerRefused(why)
-                response = Response.objects.create(
-                    attempt=attempt,
-                    slot=slot,
-                    position=slot.position,
-                    question_id=slot.question_id,
-                    answer=answer,
-                    fraction=fraction,
-                    points=points,
-                    answered_at=now,
-                )
+                response = store(slot, answer, fraction, points, now)
                 # The position counts the answers given (questions may go unanswered).
                 Attempt.objects.filter(pk=attempt.pk).update(
                     position=F("position") + 1, score=F("score") + points
@@ -85,9 +76,9 @@ def answer(*, slot, answer: dict, now) -> Outcome:
         if existing is None:
             attempt.position, attempt.score = current.position + 1, current.score + points
             return Outcome(response)
-    if existing is not None and existing.answer == answer:
-        return Outcome(existing, replayed=True)
-    raise AnswerRefused(gettext("You have already answered this question."))
+    if existing is None:
+        raise AnswerRefused(gettext("You have already answered this question."))
+    return replay(existing, answer)
 
 
 def finish(*, attempt, now, ending: str) -> bool:
