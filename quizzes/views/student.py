@@ -287,8 +287,6 @@ def _question_context(
         "chosen": chosen if before is None else set(before.chosen),
         "typed": (sent.get("answer", "") if sent else "") if before is None else before.typed,
         "pairs": pairs if before is None else before.pairs,
-        # Where a switch of language sends what is entered here, to keep it.
-        "switch_url": reverse("quizzes:switch_language", args=[attempt.pk]),
     }
     # Optimization: a valid posted answer only needs checking (the step is not drawn), so
     # the last try is read and hinted at only for a page that shows it.
